@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Release builds drop bounds and overflow checks in the numeric targets; debug builds keep them.
+let fast: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "SwiftTune",
+    products: [
+        .library(name: "SwiftTune", targets: ["SwiftTune"]),
+        .executable(name: "tune", targets: ["tune"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "TensorCore", dependencies: ["CBLAS", "CDNNL"], swiftSettings: fast),
+        .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: fast),
+        .target(name: "Optimization", dependencies: ["NeuralNetwork"], swiftSettings: fast),
+        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib"], swiftSettings: fast),
+        .target(name: "Evaluation"),
+        .target(
+            name: "Training",
+            dependencies: ["NeuralNetwork", "Optimization", "Datasets", "Evaluation"],
+            swiftSettings: fast),
+        .target(
+            name: "SwiftTune",
+            dependencies: ["TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training"]),
+        .executableTarget(name: "tune", dependencies: ["SwiftTune"]),
+
+        .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
+        .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+    ]
+)

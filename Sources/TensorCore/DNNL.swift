@@ -1,0 +1,140 @@
+import CDNNL
+import Foundation
+
+/// The process-wide oneDNN CPU engine and stream, and helpers to run primitives.
+///
+/// Every oneDNN call in SwiftTune goes through this type. Primitives run on one in-order CPU
+/// stream, and oneDNN's own OpenMP threads do the work (see `ComputeThreads`).
+public enum DNNL {
+    nonisolated(unsafe) private static var handles: (dnnl_engine_t, dnnl_stream_t)? = nil
+    private static let lock = NSLock()
+
+    /// The CPU engine.
+    public static var engine: dnnl_engine_t { context.0 }
+
+    /// The stream every primitive executes on.
+    public static var stream: dnnl_stream_t { context.1 }
+
+    private static var context: (dnnl_engine_t, dnnl_stream_t) {
+        lock.withLock {
+            if let handles { return handles }
+            var engine: dnnl_engine_t?
+            check(dnnl_engine_create(&engine, dnnl_cpu, 0), "CPU engine")
+            var stream: dnnl_stream_t?
+            check(dnnl_stream_create(&stream, engine, dnnl_stream_default_flags.rawValue), "CPU stream")
+            handles = (engine!, stream!)
+            return handles!
+        }
+    }
+
+    /// Stops the process with a message when a oneDNN call fails.
+    ///
+    /// oneDNN fails only on invalid descriptors (a programmer error, since shapes are validated
+    /// before layers are built) or when memory runs out, so there is nothing to recover.
+    public static func check(_ status: dnnl_status_t, _ what: @autoclosure () -> String) {
+        guard status != dnnl_success else { return }
+        let name = String(cString: dnnl_status2str(status))
+        fatalError("oneDNN failed (\(name)) while creating or running: \(what())")
+    }
+
+    /// Creates a primitive descriptor for an operation descriptor, optionally with a forward hint.
+    public static func primitiveDescriptor(
+        _ operation: UnsafeRawPointer, hint: const_dnnl_primitive_desc_t? = nil, _ what: String
+    ) -> dnnl_primitive_desc_t {
+        var descriptor: dnnl_primitive_desc_t?
+        check(dnnl_primitive_desc_create(&descriptor, operation, nil, engine, hint), what)
+        return descriptor!
+    }
+
+    /// Returns the memory descriptor a primitive descriptor chose for `query` (input `index`).
+    public static func queryDescriptor(
+        _ descriptor: const_dnnl_primitive_desc_t, _ query: dnnl_query_t, index: Int32 = 0
+    ) -> MemoryDescriptor {
+        MemoryDescriptor(dnnl_primitive_desc_query_md(descriptor, query, index).pointee)
+    }
+}
+
+/// A oneDNN primitive with its memory objects, created once per shape and run many times.
+///
+/// Memory objects are created with no data and pointed at the caller's buffers at each run,
+/// which avoids per-call allocation inside oneDNN.
+public final class Primitive: @unchecked Sendable {
+    private let primitive: dnnl_primitive_t
+    private var memories: [Int32: dnnl_memory_t] = [:]
+    private var descriptors: [Int32: MemoryDescriptor]
+
+    /// Creates the primitive for `descriptor`; `arguments` maps each oneDNN argument index
+    /// (`DNNL_ARG_SRC` and so on) to the memory descriptor it will be given.
+    public init(_ descriptor: dnnl_primitive_desc_t, arguments: [Int32: MemoryDescriptor], _ what: String) {
+        var created: dnnl_primitive_t?
+        DNNL.check(dnnl_primitive_create(&created, descriptor), what)
+        primitive = created!
+        descriptors = arguments
+        for (argument, memoryDescriptor) in arguments {
+            var memory: dnnl_memory_t?
+            var md = memoryDescriptor.raw
+            DNNL.check(dnnl_memory_create(&memory, &md, DNNL.engine, nil), "memory for \(what)")
+            memories[argument] = memory!
+        }
+    }
+
+    deinit {
+        dnnl_primitive_destroy(primitive)
+        for memory in memories.values { dnnl_memory_destroy(memory) }
+    }
+
+    /// Runs the primitive on the given buffers (one per argument index given at creation) and waits.
+    public func run(_ buffers: [Int32: UnsafeMutablePointer<Float>]) {
+        var arguments: [dnnl_exec_arg_t] = []
+        arguments.reserveCapacity(buffers.count)
+        for (argument, pointer) in buffers {
+            guard let memory = memories[argument] else {
+                preconditionFailure("argument \(argument) was not declared for this primitive")
+            }
+            DNNL.check(dnnl_memory_set_data_handle_v2(memory, pointer, DNNL.stream), "set data handle")
+            arguments.append(dnnl_exec_arg_t(arg: argument, memory: memory))
+        }
+        DNNL.check(
+            dnnl_primitive_execute(primitive, DNNL.stream, Int32(arguments.count), &arguments), "execute")
+        DNNL.check(dnnl_stream_wait(DNNL.stream), "stream wait")
+    }
+}
+
+/// Layout conversions between two descriptors of the same logical shape.
+public enum Reorder {
+    nonisolated(unsafe) private static var cache: [Key: Primitive] = [:]
+    private static let lock = NSLock()
+
+    private struct Key: Hashable {
+        let source: [UInt8]
+        let destination: [UInt8]
+    }
+
+    /// Copies `source` (laid out as `from`) into `destination` (laid out as `to`).
+    public static func run(
+        from: MemoryDescriptor, _ source: UnsafeMutablePointer<Float>,
+        to: MemoryDescriptor, _ destination: UnsafeMutablePointer<Float>
+    ) {
+        let key = Key(source: bytes(of: from), destination: bytes(of: to))
+        let primitive = lock.withLock { () -> Primitive in
+            if let cached = cache[key] { return cached }
+            var descriptor: dnnl_primitive_desc_t?
+            var sourceRaw = from.raw
+            var destinationRaw = to.raw
+            DNNL.check(
+                dnnl_reorder_primitive_desc_create(
+                    &descriptor, &sourceRaw, DNNL.engine, &destinationRaw, DNNL.engine, nil),
+                "reorder \(from.shape)")
+            let created = Primitive(
+                descriptor!, arguments: [DNNL_ARG_FROM: from, DNNL_ARG_TO: to], "reorder")
+            dnnl_primitive_desc_destroy(descriptor)
+            cache[key] = created
+            return created
+        }
+        primitive.run([DNNL_ARG_FROM: source, DNNL_ARG_TO: destination])
+    }
+
+    private static func bytes(of descriptor: MemoryDescriptor) -> [UInt8] {
+        withUnsafeBytes(of: descriptor.raw) { Array($0) }
+    }
+}

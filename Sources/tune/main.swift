@@ -1,0 +1,2 @@
+import SwiftTune
+print("tune")
