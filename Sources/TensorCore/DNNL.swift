@@ -1,29 +1,21 @@
 import CDNNL
 import Foundation
 
-/// The process-wide oneDNN CPU engine and stream, and helpers to run primitives.
+/// The process-wide oneDNN CPU engine, and helpers to check and query oneDNN calls.
 ///
-/// Every oneDNN call in SwiftTune goes through this type. Primitives run on one in-order CPU
-/// stream, and oneDNN's own OpenMP threads do the work (see `ComputeThreads`).
+/// oneDNN's own OpenMP threads do the work of every primitive (see `ComputeThreads`).
 public enum DNNL {
-    nonisolated(unsafe) private static var handles: (dnnl_engine_t, dnnl_stream_t)? = nil
+    nonisolated(unsafe) private static var handle: dnnl_engine_t? = nil
     private static let lock = NSLock()
 
     /// The CPU engine.
-    public static var engine: dnnl_engine_t { context.0 }
-
-    /// The stream every primitive executes on.
-    public static var stream: dnnl_stream_t { context.1 }
-
-    private static var context: (dnnl_engine_t, dnnl_stream_t) {
+    public static var engine: dnnl_engine_t {
         lock.withLock {
-            if let handles { return handles }
+            if let handle { return handle }
             var engine: dnnl_engine_t?
             check(dnnl_engine_create(&engine, dnnl_cpu, 0), "CPU engine")
-            var stream: dnnl_stream_t?
-            check(dnnl_stream_create(&stream, engine, dnnl_stream_default_flags.rawValue), "CPU stream")
-            handles = (engine!, stream!)
-            return handles!
+            handle = engine!
+            return engine!
         }
     }
 
@@ -37,15 +29,6 @@ public enum DNNL {
         fatalError("oneDNN failed (\(name)) while creating or running: \(what())")
     }
 
-    /// Creates a primitive descriptor for an operation descriptor, optionally with a forward hint.
-    public static func primitiveDescriptor(
-        _ operation: UnsafeRawPointer, hint: const_dnnl_primitive_desc_t? = nil, _ what: String
-    ) -> dnnl_primitive_desc_t {
-        var descriptor: dnnl_primitive_desc_t?
-        check(dnnl_primitive_desc_create(&descriptor, operation, nil, engine, hint), what)
-        return descriptor!
-    }
-
     /// Returns the memory descriptor a primitive descriptor chose for `query` (input `index`).
     public static func queryDescriptor(
         _ descriptor: const_dnnl_primitive_desc_t, _ query: dnnl_query_t, index: Int32 = 0
@@ -54,12 +37,48 @@ public enum DNNL {
     }
 }
 
+/// An owned oneDNN primitive descriptor: the implementation oneDNN chose for an operation.
+public final class PrimitiveDescriptor: @unchecked Sendable {
+    /// The C handle.
+    public let handle: dnnl_primitive_desc_t
+
+    /// Creates the descriptor for an operation descriptor (a `dnnl_*_desc_t` value), with the
+    /// forward descriptor as `hint` for backward operations.
+    public init<Operation>(_ operation: Operation, hint: PrimitiveDescriptor? = nil, _ what: String) {
+        var operation = operation
+        var created: dnnl_primitive_desc_t?
+        withUnsafePointer(to: &operation) { pointer in
+            DNNL.check(
+                dnnl_primitive_desc_create(&created, pointer, nil, DNNL.engine, hint?.handle), what)
+        }
+        handle = created!
+    }
+
+    deinit {
+        dnnl_primitive_desc_destroy(handle)
+    }
+
+    /// The memory descriptor chosen for `query` (for example `dnnl_query_dst_md`), input `index`.
+    public func descriptor(_ query: dnnl_query_t, index: Int32 = 0) -> MemoryDescriptor {
+        DNNL.queryDescriptor(handle, query, index: index)
+    }
+
+    /// Creates the executable primitive; `arguments` maps oneDNN argument indices to descriptors.
+    public func makePrimitive(arguments: [Int32: MemoryDescriptor], _ what: String) -> Primitive {
+        Primitive(handle, arguments: arguments, what)
+    }
+}
+
 /// A oneDNN primitive with its memory objects, created once per shape and run many times.
 ///
 /// Memory objects are created with no data and pointed at the caller's buffers at each run,
-/// which avoids per-call allocation inside oneDNN.
+/// which avoids per-call allocation inside oneDNN. Because those memory objects are shared
+/// state, `run` holds a lock, and each primitive executes on a stream of its own, so that
+/// different primitives may run on different threads at once.
 public final class Primitive: @unchecked Sendable {
     private let primitive: dnnl_primitive_t
+    private let stream: dnnl_stream_t
+    private let lock = NSLock()
     private var memories: [Int32: dnnl_memory_t] = [:]
     private var descriptors: [Int32: MemoryDescriptor]
 
@@ -69,6 +88,9 @@ public final class Primitive: @unchecked Sendable {
         var created: dnnl_primitive_t?
         DNNL.check(dnnl_primitive_create(&created, descriptor), what)
         primitive = created!
+        var createdStream: dnnl_stream_t?
+        DNNL.check(dnnl_stream_create(&createdStream, DNNL.engine, dnnl_stream_default_flags.rawValue), "stream")
+        stream = createdStream!
         descriptors = arguments
         for (argument, memoryDescriptor) in arguments {
             var memory: dnnl_memory_t?
@@ -80,23 +102,26 @@ public final class Primitive: @unchecked Sendable {
 
     deinit {
         dnnl_primitive_destroy(primitive)
+        dnnl_stream_destroy(stream)
         for memory in memories.values { dnnl_memory_destroy(memory) }
     }
 
     /// Runs the primitive on the given buffers (one per argument index given at creation) and waits.
     public func run(_ buffers: [Int32: UnsafeMutablePointer<Float>]) {
+        lock.lock()
+        defer { lock.unlock() }
         var arguments: [dnnl_exec_arg_t] = []
         arguments.reserveCapacity(buffers.count)
         for (argument, pointer) in buffers {
             guard let memory = memories[argument] else {
                 preconditionFailure("argument \(argument) was not declared for this primitive")
             }
-            DNNL.check(dnnl_memory_set_data_handle_v2(memory, pointer, DNNL.stream), "set data handle")
+            DNNL.check(dnnl_memory_set_data_handle_v2(memory, pointer, stream), "set data handle")
             arguments.append(dnnl_exec_arg_t(arg: argument, memory: memory))
         }
         DNNL.check(
-            dnnl_primitive_execute(primitive, DNNL.stream, Int32(arguments.count), &arguments), "execute")
-        DNNL.check(dnnl_stream_wait(DNNL.stream), "stream wait")
+            dnnl_primitive_execute(primitive, stream, Int32(arguments.count), &arguments), "execute")
+        DNNL.check(dnnl_stream_wait(stream), "stream wait")
     }
 }
 

@@ -18,6 +18,8 @@ public final class Tensor: @unchecked Sendable {
     public let capacity: Int
     /// Start of the buffer.
     public let data: UnsafeMutablePointer<Float>
+    /// The tensor whose buffer this one views, kept alive while the view lives; nil for owners.
+    private let base: Tensor?
 
     /// Creates a zero-filled tensor in row-major layout.
     public convenience init(zeros shape: [Int]) {
@@ -46,10 +48,23 @@ public final class Tensor: @unchecked Sendable {
         let raw = UnsafeMutableRawPointer.allocate(
             byteCount: max(capacity, 1) * MemoryLayout<Float>.stride, alignment: 64)
         data = raw.bindMemory(to: Float.self, capacity: max(capacity, 1))
+        base = nil
+    }
+
+    /// Creates a row-major view of `tensor`'s buffer under another shape with the same count.
+    /// Writes through the view change `tensor`.
+    public init(viewing tensor: Tensor, shape: [Int]) {
+        precondition(tensor.layout == .rowMajor, "only row-major tensors can be viewed under a new shape")
+        precondition(shape.reduce(1, *) == tensor.count, "cannot view \(tensor.shape) as \(shape)")
+        self.shape = shape
+        layout = .rowMajor
+        capacity = tensor.count
+        data = tensor.data
+        base = tensor
     }
 
     deinit {
-        UnsafeMutableRawPointer(data).deallocate()
+        if base == nil { UnsafeMutableRawPointer(data).deallocate() }
     }
 
     /// Number of logical elements (the product of `shape`).
@@ -112,4 +127,14 @@ public enum TensorLayout: Equatable, Sendable {
     case rowMajor
     /// A layout chosen by oneDNN (for example the channel-blocked nChw16c), given by its descriptor.
     case oneDNN(MemoryDescriptor)
+}
+
+extension Tensor {
+    /// The oneDNN descriptor of this tensor's layout (row-major tensors get the plain tag).
+    public var memoryDescriptor: MemoryDescriptor {
+        switch layout {
+        case .rowMajor: return MemoryDescriptor.rowMajor(shape)
+        case .oneDNN(let descriptor): return descriptor
+        }
+    }
 }
