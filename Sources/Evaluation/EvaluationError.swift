@@ -47,8 +47,9 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
     /// A metric that the report cannot supply, such as a top-k accuracy it did not compute.
     case metricUnavailable(String, reason: String)
 
-    /// A learning-curve history that breaks a rule, such as arrays of different lengths.
-    case invalidLearningCurves(field: String, rule: String)
+    /// Learning curves or diagnosis thresholds that break a rule, such as arrays of different
+    /// lengths; `field` is the property path, such as `validationLoss` or `thresholds.improvementWindow`.
+    case invalidDiagnosisInput(field: String, rule: String)
 
     public var description: String {
         switch self {
@@ -83,8 +84,8 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
             return "Unknown metric '\(value)'. Valid metrics: \(validNames.joined(separator: ", "))."
         case .metricUnavailable(let metric, let reason):
             return "Metric '\(metric)' is not available: \(reason)."
-        case .invalidLearningCurves(let field, let rule):
-            return "Learning curves: \(field) \(rule)."
+        case .invalidDiagnosisInput(let field, let rule):
+            return "Invalid diagnosis input: \(field) \(rule)."
         }
     }
 
