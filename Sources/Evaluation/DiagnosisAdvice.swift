@@ -3,7 +3,7 @@ import Foundation
 extension Diagnosis.Verdict {
     /// Returns concrete changes for the next experiment, most promising first, with the run's
     /// own numbers (peak learning rate, best epoch, recent loss change) where the evidence has them.
-    func advice(evidence: DiagnosisEvidence) -> [String] {
+    func advice(evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds) -> [String] {
         let learningRate = evidence.peakLearningRate
         switch self {
         case .diverged:
@@ -50,11 +50,25 @@ extension Diagnosis.Verdict {
                 " Validation loss changed \(formatted($0)) % over the last \(evidence.recentWindowEpochs) epochs "
                     + "and was lowest at the last epoch."
             } ?? ""
-            return [
+            var items = [
                 "Train for more epochs, with early stopping on validation loss to end at the best one." + trend,
                 learningRate.map { "Or raise the learning rate by 2-3x (from \(rate($0))) to converge in fewer epochs." }
                     ?? "Or raise the learning rate by 2-3x to converge in fewer epochs.",
             ]
+            // The bias rule comes after this one, so a high bias is only mentioned here.
+            let bias = evidence.avoidableBiasPoints ?? evidence.trainingErrorPercent
+            if bias >= thresholds.underfittingBiasPoints {
+                if evidence.avoidableBiasPoints == nil {
+                    items.append(
+                        "Training error is also high at \(formatted(bias)) %; if more epochs do not lower it, "
+                            + "use a larger model.")
+                } else {
+                    items.append(
+                        "Training error is also \(formatted(bias)) points above the target error; if more epochs "
+                            + "do not close that gap, use a larger model.")
+                }
+            }
+            return items
 
         case .goodFit:
             return [

@@ -128,9 +128,14 @@ public struct DiagnosisEvidence: Codable, Equatable, Sendable, CustomStringConve
                     + "variance \(formatted(gapPoints)) points")
         }
         if let bestValidationLossEpoch, let validationLossRisePercent {
-            phrases.append(
-                "validation loss lowest at epoch \(bestValidationLossEpoch), last finite value "
-                    + "\(formatted(validationLossRisePercent)) % above it")
+            if bestValidationLossEpoch == epochCount {
+                phrases.append("validation loss lowest at the last epoch")
+            } else {
+                let lastValue = firstNonFiniteLossEpoch == nil ? "last value" : "last finite value"
+                phrases.append(
+                    "validation loss lowest at epoch \(bestValidationLossEpoch), \(lastValue) "
+                        + "\(formatted(validationLossRisePercent)) % above it")
+            }
         }
         if let recentValidationLossChangePercent {
             phrases.append(

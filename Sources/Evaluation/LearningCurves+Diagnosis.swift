@@ -28,9 +28,9 @@ extension LearningCurves {
         let rule = firstFiredRule(evidence: evidence, thresholds: thresholds)
         return Diagnosis(
             verdict: rule.verdict, rule: rule,
-            ruleDescription: describe(rule, thresholds: thresholds),
+            ruleDescription: describe(rule, evidence: evidence, thresholds: thresholds),
             evidence: evidence,
-            advice: rule.verdict.advice(evidence: evidence))
+            advice: rule.verdict.advice(evidence: evidence, thresholds: thresholds))
     }
 
     private func firstFiredRule(evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds) -> Diagnosis.Rule {
@@ -72,7 +72,7 @@ extension LearningCurves {
         return .noRuleFired
     }
 
-    private func describe(_ rule: Diagnosis.Rule, thresholds: DiagnosisThresholds) -> String {
+    private func describe(_ rule: Diagnosis.Rule, evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds) -> String {
         let rise = formatted(100 * thresholds.lossRiseFraction)
         let gap = formatted(thresholds.overfittingGapPoints)
         let bias = formatted(thresholds.underfittingBiasPoints)
@@ -95,7 +95,7 @@ extension LearningCurves {
         case .stillImproving:
             return "Validation loss was lowest at the last epoch and fell at least "
                 + "\(formatted(100 * thresholds.stillImprovingFraction)) % over the last "
-                + "\(thresholds.improvementWindow) epochs."
+                + "\(evidence.recentWindowEpochs) epochs."
         case .highBias:
             if targetError == nil {
                 return "Training error is at least \(bias) % (no target error given, so the target is 0 %)."

@@ -57,7 +57,7 @@ import Testing
         #expect(evidence.validationLossReversals == 0)
         #expect(evidence.trainingLossReversals == 0)
         #expect(evidence.description == "training error 1.0 %, validation error 10.0 %, gap 9.0 points; "
-            + "validation loss lowest at epoch 7, last finite value 0.5 % above it; "
+            + "validation loss lowest at epoch 7, last value 0.5 % above it; "
             + "validation loss changed -2.6 % over the last 3 epochs; training loss changed -96.6 % since epoch 1")
     }
 
@@ -186,7 +186,24 @@ import Testing
             "Train for more epochs, with early stopping on validation loss to end at the best one. "
                 + "Validation loss changed -25.0 % over the last 3 epochs and was lowest at the last epoch.",
             "Or raise the learning rate by 2-3x (from 0.001) to converge in fewer epochs.",
+            "Training error is also high at 15.0 %; if more epochs do not lower it, use a larger model.",
         ])
+        #expect(diagnosis.evidence.description.contains("; validation loss lowest at the last epoch; "))
+    }
+
+    @Test func stillImprovingWindowShrinksForShortRuns() throws {
+        // Three epochs leave a window of two: (0.93 − 1.0) / 1.0 = −7 %. Training error 40 %
+        // against a 5 % target adds the bias note to the advice.
+        let diagnosis = try Self.curves(
+            training: [1.0, 0.9, 0.85], validation: [1.0, 0.95, 0.93], trainingAccuracy: 0.6,
+            validationAccuracy: 0.58, targetError: 0.05
+        ).diagnose()
+        #expect(diagnosis.rule == .stillImproving)
+        #expect(diagnosis.evidence.recentWindowEpochs == 2)
+        expectClose(try #require(diagnosis.evidence.recentValidationLossChangePercent), -7, tolerance: 1e-9)
+        #expect(diagnosis.ruleDescription.hasSuffix("fell at least 1.0 % over the last 2 epochs."))
+        #expect(diagnosis.advice.last == "Training error is also 35.0 points above the target error; if more "
+            + "epochs do not close that gap, use a larger model.")
     }
 
     @Test func nonFiniteLossMeansDiverged() throws {
@@ -201,6 +218,7 @@ import Testing
         #expect(diagnosis.evidence.bestValidationLossEpoch == 2)
         expectClose(try #require(diagnosis.evidence.validationLossRisePercent), 150, tolerance: 1e-9)
         #expect(diagnosis.evidence.description.hasPrefix("loss not finite from epoch 4 of 4; "))
+        #expect(diagnosis.evidence.description.contains("validation loss lowest at epoch 2, last finite value 150.0 % above it"))
         #expect(diagnosis.advice.first == "Lower the learning rate by 10x, from 0.5 to 0.05.")
         // Every number of the diagnosis is finite, so it encodes as plain JSON.
         let decoded = try JSONDecoder().decode(Diagnosis.self, from: JSONEncoder().encode(diagnosis))
