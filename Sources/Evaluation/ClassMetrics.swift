@@ -52,11 +52,19 @@ public struct ClassMetrics: Equatable, Sendable, Codable {
     ///
     /// - Precondition: `classIndex` is in `0..<matrix.classCount`.
     public init(classIndex: Int, in matrix: ConfusionMatrix) {
+        self.init(classIndex: classIndex, in: matrix, sampleCount: matrix.sampleCount)
+    }
+
+    /// Computes the metrics with the matrix's sample count given, so that a caller looping
+    /// over all classes sums the matrix once instead of once per class.
+    init(classIndex: Int, in matrix: ConfusionMatrix, sampleCount: Int) {
         precondition(matrix.classes.names.indices.contains(classIndex), "class index \(classIndex) out of range")
         let truePositives = matrix.truePositives(of: classIndex)
-        let falsePositives = matrix.falsePositives(of: classIndex)
-        let falseNegatives = matrix.falseNegatives(of: classIndex)
-        let trueNegatives = matrix.trueNegatives(of: classIndex)
+        let support = matrix.support(of: classIndex)
+        let predictedCount = matrix.predictedCount(of: classIndex)
+        let falsePositives = predictedCount - truePositives
+        let falseNegatives = support - truePositives
+        let trueNegatives = sampleCount - support - falsePositives
 
         self.className = matrix.classes.names[classIndex]
         self.classIndex = classIndex
@@ -64,7 +72,7 @@ public struct ClassMetrics: Equatable, Sendable, Codable {
         self.falsePositives = falsePositives
         self.falseNegatives = falseNegatives
         self.trueNegatives = trueNegatives
-        self.support = truePositives + falseNegatives
+        self.support = support
         self.precision = ratio(truePositives, truePositives + falsePositives)
         self.recall = ratio(truePositives, truePositives + falseNegatives)
         self.specificity = ratio(trueNegatives, trueNegatives + falsePositives)

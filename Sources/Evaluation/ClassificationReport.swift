@@ -60,12 +60,18 @@ public struct ClassificationReport: Equatable, Sendable, Codable {
     /// (ties to the lowest index), and `topK` lists the k values of top-k accuracy to compute.
     ///
     /// Throws `EvaluationError.lengthMismatch` when `scores.classCount` differs from
-    /// `classes.count`, and what `ScoreMatrix.topKAccuracy(labels:k:)` throws.
+    /// `classes.count` or `labels` has not one entry per row, and what
+    /// `ScoreMatrix.topKAccuracy(labels:k:)` and `init(labels:predictions:classes:)` throw.
     public init(labels: [Int], scores: ScoreMatrix, classes: ClassList, topK: [Int] = []) throws {
         guard scores.classCount == classes.count else {
             throw EvaluationError.lengthMismatch(
                 name: "score matrix rows", count: scores.classCount, expectedName: "classes",
                 expectedCount: classes.count)
+        }
+        guard labels.count == scores.sampleCount else {
+            throw EvaluationError.lengthMismatch(
+                name: "labels", count: labels.count, expectedName: "score matrix rows",
+                expectedCount: scores.sampleCount)
         }
         var topKAccuracy: [Int: Double] = [:]
         for k in topK {
@@ -77,13 +83,19 @@ public struct ClassificationReport: Equatable, Sendable, Codable {
 
     /// Evaluates an existing confusion matrix, with top-k accuracies computed elsewhere.
     ///
-    /// Throws `EvaluationError.noSamples` when the matrix counts no sample.
+    /// Throws `EvaluationError.noSamples` when the matrix counts no sample and
+    /// `EvaluationError.invalidTopK` for a key of `topKAccuracy` outside `1...classCount`.
     public init(confusionMatrix matrix: ConfusionMatrix, topKAccuracy: [Int: Double] = [:]) throws {
         let sampleCount = matrix.sampleCount
         guard sampleCount > 0 else {
             throw EvaluationError.noSamples("A classification report")
         }
-        let perClass = matrix.classes.names.indices.map { ClassMetrics(classIndex: $0, in: matrix) }
+        if let k = topKAccuracy.keys.sorted().first(where: { !(1...matrix.classCount).contains($0) }) {
+            throw EvaluationError.invalidTopK(k: k, classCount: matrix.classCount)
+        }
+        let perClass = matrix.classes.names.indices.map {
+            ClassMetrics(classIndex: $0, in: matrix, sampleCount: sampleCount)
+        }
 
         self.sampleCount = sampleCount
         self.accuracy = ratio(matrix.correctCount, sampleCount)

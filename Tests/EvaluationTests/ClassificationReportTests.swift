@@ -174,6 +174,29 @@ import Testing
         #expect(report.topKAccuracy == [1: 2.0 / 3, 2: 1])
     }
 
+    @Test func scoreRowsMustMatchLabels() throws {
+        let scores = try ScoreMatrix(values: [0.7, 0.3, 0.4, 0.6], classCount: 2)
+        #expect(
+            throws: EvaluationError.lengthMismatch(
+                name: "labels", count: 3, expectedName: "score matrix rows", expectedCount: 2)
+        ) {
+            try ClassificationReport(labels: [0, 1, 1], scores: scores, classes: ClassList(count: 2))
+        }
+        #expect(
+            throws: EvaluationError.lengthMismatch(
+                name: "score matrix rows", count: 2, expectedName: "classes", expectedCount: 3)
+        ) {
+            try ClassificationReport(labels: [0, 1], scores: scores, classes: ClassList(count: 3))
+        }
+    }
+
+    @Test func topKKeysAreValidated() throws {
+        let matrix = try ConfusionMatrix(labels: [0, 1], predictions: [0, 0], classes: ClassList(count: 2))
+        #expect(throws: EvaluationError.invalidTopK(k: 3, classCount: 2)) {
+            try ClassificationReport(confusionMatrix: matrix, topKAccuracy: [1: 0.5, 3: 1])
+        }
+    }
+
     @Test func emptyInputIsRejected() throws {
         #expect(throws: EvaluationError.noSamples("A classification report")) {
             try ClassificationReport(labels: [], predictions: [], classes: ClassList(count: 2))
