@@ -24,9 +24,9 @@ public struct DatasetDescriptor: Equatable, Sendable {
         name: "mnist",
         classNames: (0...9).map(String.init),
         files: .standard,
-        instructions: "To get MNIST, download the four MNIST IDX files ("
+        instructions: "To get MNIST, download its four IDX files ("
             + IDXFileNames.standard.all.map { $0 + ".gz" }.joined(separator: ", ")
-            + ") into a folder named mnist inside one of the folders above, "
+            + ") into ~/.cache/swifttune/datasets/mnist or $SWIFTTUNE_DATA/mnist, "
             + "or pass --data with the folder that contains them.")
 
     /// Fashion-MNIST: 70,000 grayscale 28 x 28 images of clothing in 10 classes, 60,000 of them for
@@ -41,7 +41,8 @@ public struct DatasetDescriptor: Equatable, Sendable {
         instructions: "To get Fashion-MNIST on Debian or Ubuntu, run `apt-get install dataset-fashion-mnist`, "
             + "which installs it into /usr/share/datasets/fashion-mnist. Elsewhere, download its four IDX files ("
             + IDXFileNames.standard.all.map { $0 + ".gz" }.joined(separator: ", ")
-            + ") into a folder named fashion-mnist inside one of the folders above.")
+            + ") into ~/.cache/swifttune/datasets/fashion-mnist or $SWIFTTUNE_DATA/fashion-mnist, "
+            + "or pass --data with the folder that contains them.")
 
     /// Every data set that can be loaded by name.
     public static let catalog: [DatasetDescriptor] = [mnist, fashionMNIST]

@@ -4,10 +4,10 @@ import Foundation
 ///
 /// For a data set called NAME, the locator looks in this order and takes the first folder that
 /// contains all four IDX files (each as `FILE.gz` or `FILE`):
-/// 1. the explicit path (the `--data` option or the configuration's `path`), either as the folder
-///    of the files itself or as a parent folder holding `NAME/`;
-/// 2. `$SWIFTTUNE_DATA/NAME`;
-/// 3. `~/.cache/swifttune/datasets/NAME`;
+/// 1. The explicit path (the `--data` option or the configuration's `path`), either as the folder
+///    of the files itself or as a parent folder containing `NAME/`.
+/// 2. `$SWIFTTUNE_DATA/NAME`.
+/// 3. `~/.cache/swifttune/datasets/NAME`.
 /// 4. `/usr/share/datasets/NAME`, where Debian's `dataset-fashion-mnist` package installs.
 public struct DatasetLocator: Equatable, Sendable {
     /// The folder given with `--data` or as the configuration's `path`, if any.
@@ -22,7 +22,7 @@ public struct DatasetLocator: Equatable, Sendable {
     /// Creates a locator from an optional explicit path and the process environment.
     ///
     /// - Parameters:
-    ///   - explicitPath: a folder from `--data` or the configuration; `~` expands to the home folder.
+    ///   - explicitPath: a folder from `--data` or the configuration, where `~` expands to the home folder.
     ///   - environment: the variables to read `SWIFTTUNE_DATA` and `HOME` from.
     ///   - systemDirectory: the last folder searched.
     public init(
