@@ -44,31 +44,28 @@ public struct DatasetLocator: Equatable, Sendable {
     /// - Throws: `DatasetError.datasetNotFound` listing every folder searched with the reason it
     ///   did not match, and the descriptor's instructions for getting the files.
     public func locate(_ descriptor: DatasetDescriptor) throws -> IDXFileSet {
+        // A nil folder represents an unset $SWIFTTUNE_DATA, which the error message lists too.
+        var candidates: [(folder: URL?, origin: String)] = []
+        if let explicitPath {
+            candidates.append((explicitPath, "--data or data.path"))
+            candidates.append((explicitPath.appendingPathComponent(descriptor.name), "--data or data.path"))
+        }
+        candidates.append((environmentDirectory?.appendingPathComponent(descriptor.name), "$SWIFTTUNE_DATA"))
+        candidates.append((cacheDirectory.appendingPathComponent(descriptor.name), "user cache"))
+        candidates.append((systemDirectory.appendingPathComponent(descriptor.name), "system data sets"))
+
         var searched: [String] = []
-        func search(_ folder: URL, origin: String) -> IDXFileSet? {
+        for (folder, origin) in candidates {
+            guard let folder else {
+                searched.append("\(origin): not set")
+                continue
+            }
             switch IDXFolderSearch(folder: folder, names: descriptor.files) {
             case .found(let files):
                 return files
             case .notFound(let reason):
                 searched.append("\(folder.path) (\(origin)): \(reason)")
-                return nil
             }
-        }
-
-        if let explicitPath {
-            if let files = search(explicitPath, origin: "--data") { return files }
-            if let files = search(explicitPath.appendingPathComponent(descriptor.name), origin: "--data") { return files }
-        }
-        if let environmentDirectory {
-            if let files = search(environmentDirectory.appendingPathComponent(descriptor.name), origin: "$SWIFTTUNE_DATA") {
-                return files
-            }
-        } else {
-            searched.append("$SWIFTTUNE_DATA: not set")
-        }
-        if let files = search(cacheDirectory.appendingPathComponent(descriptor.name), origin: "user cache") { return files }
-        if let files = search(systemDirectory.appendingPathComponent(descriptor.name), origin: "system data sets") {
-            return files
         }
 
         throw DatasetError.datasetNotFound(

@@ -99,9 +99,9 @@ struct DatasetLocatorTests {
         }
         #expect(name == "mnist")
         #expect(searched == [
-            "\(root)/explicit (--data): lacks train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
+            "\(root)/explicit (--data or data.path): lacks train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
                 + "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
-            "\(root)/explicit/mnist (--data): lacks t10k-labels-idx1-ubyte[.gz]",
+            "\(root)/explicit/mnist (--data or data.path): lacks t10k-labels-idx1-ubyte[.gz]",
             "$SWIFTTUNE_DATA: not set",
             "\(root)/home/.cache/swifttune/datasets/mnist (user cache): does not exist",
             "\(root)/system/mnist (system data sets): does not exist",
