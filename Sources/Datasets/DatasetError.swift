@@ -31,7 +31,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A named data set is in none of the searched folders.
     ///
     /// `searchedLocations` has one line per place looked at, with the reason it did not match,
-    /// and `instructions` tells how to get the files.
+    /// and `instructions` explains how to get the files.
     case datasetNotFound(name: String, searchedLocations: [String], instructions: String)
     /// A folder given as a data set path contains no files in a supported format.
     case unrecognizedDataFolder(path: String, reason: String)

@@ -77,10 +77,11 @@ enum Gzip {
         return output
     }
 
-    /// Returns the ISIZE trailer field (the uncompressed size of the last member modulo 2^32),
-    /// capped at 1,032 times the input size, the theoretical maximum ratio of deflate stated on
-    /// zlib's "Technical Details" page, so that a corrupt
-    /// trailer cannot cause a huge allocation.
+    /// Returns the ISIZE trailer field, the uncompressed size of the last member modulo 2^32.
+    ///
+    /// The result is capped at 1,032 times the input size, the theoretical maximum ratio of
+    /// deflate stated on zlib's "Technical Details" page, so a corrupt trailer cannot cause a
+    /// huge allocation.
     private static func initialOutputSize(for input: [UInt8]) -> Int {
         guard input.count >= 18 else { return 0 }
         let trailer = input[(input.count - 4)...]
