@@ -1,0 +1,46 @@
+import Foundation
+
+/// The official training set and test set of a data set, as its publisher split them.
+public struct TrainingAndTestSets: Equatable, Sendable {
+    /// The official training set, which SwiftTune splits further into training and validation.
+    public var training: Dataset
+    /// The official test set, kept apart until the final evaluation.
+    public var test: Dataset
+
+    /// Creates a pair from two data sets.
+    public init(training: Dataset, test: Dataset) {
+        self.training = training
+        self.test = test
+    }
+
+    /// Loads both sets from their IDX files.
+    ///
+    /// When `classNames` is nil, the classes are named "0", "1", ... up to the largest label found
+    /// in either label file, so both sets get the same class list.
+    ///
+    /// - Throws: `DatasetError` for a missing, unreadable or malformed file, or a label out of range.
+    public init(loading files: IDXFileSet, name: String, classNames: [String]?) throws {
+        let trainingLabels = try IDXFile.readLabels(at: files.trainingLabels)
+        let testLabels = try IDXFile.readLabels(at: files.testLabels)
+
+        let names: [String]
+        if let classNames {
+            names = classNames
+        } else {
+            let largestLabel = [trainingLabels.maximumLabel(), testLabels.maximumLabel()].compactMap { $0 }.max() ?? 0
+            names = (0...Int(largestLabel)).map(String.init)
+        }
+
+        let trainingImages = try IDXFile.readImages(at: files.trainingImages)
+        training = try Dataset(images: trainingImages, labels: trainingLabels, name: name, classNames: names)
+        let testImages = try IDXFile.readImages(at: files.testImages)
+        test = try Dataset(images: testImages, labels: testLabels, name: name, classNames: names)
+
+        guard training.sampleShape == test.sampleShape else {
+            throw DatasetError.invalidDataset(
+                name: name,
+                reason: "training images have shape \(training.sampleShape) but test images have shape "
+                    + "\(test.sampleShape), from \(files.trainingImages.path) and \(files.testImages.path)")
+        }
+    }
+}
