@@ -16,8 +16,8 @@ public protocol Optimizer: AnyObject {
     /// Updates the value of every parameter in `parameters` from its gradient.
     ///
     /// - Parameters:
-    ///   - parameters: The parameters to update; their order does not matter.
-    ///   - learningRate: The step size for this step; must be finite and not negative.
+    ///   - parameters: The parameters to update, in any order.
+    ///   - learningRate: The step size for this step, finite and not negative.
     func step(_ parameters: [Parameter], learningRate: Float)
 
     /// Forgets all per-parameter state, so the next step starts as the first one did.

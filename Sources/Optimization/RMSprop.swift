@@ -16,7 +16,7 @@ import TensorCore
 /// with gradient `g` moves by about `lr * sign(g) / sqrt(1 - rho)`, ten times `lr` for the
 /// default `rho`. An element whose gradient has always been zero does not move.
 /// This is the form of PyTorch's `torch.optim.RMSprop` without momentum or centering,
-/// with `epsilon` added after the square root; PyTorch calls `rho` "alpha".
+/// with `epsilon` added after the square root. PyTorch calls `rho` "alpha".
 ///
 /// Defaults: `rho` 0.99, `epsilon` 1e-8.
 ///
