@@ -49,7 +49,8 @@ public struct EarlyStopping: Equatable, Sendable {
         mode: MonitorMode, patience: Int, minDelta: Float = 0, deltaMode: DeltaMode = .absolute,
         restoreBestWeights: Bool = true
     ) {
-        self.tracker = PatienceTracker(mode: mode, patience: patience, minDelta: minDelta, deltaMode: deltaMode)
+        self.tracker = PatienceTracker(
+            mode: mode, patience: patience, minDelta: minDelta, deltaMode: deltaMode)
         self.restoreBestWeights = restoreBestWeights
     }
 

@@ -41,7 +41,9 @@ public struct L2Regularization: Codable, Equatable, Sendable {
 
     /// Decodes the coefficient from a plain JSON number and validates it.
     public init(from decoder: any Decoder) throws {
-        let value = try decoder.singleValueContainer().decode(Float.self)
+        // Reading a Double keeps a number beyond the Float range from failing as "not valid
+        // JSON" (Foundation on Linux, Swift 6.3), so it gets the message below.
+        let value = Float(try decoder.singleValueContainer().decode(Double.self))
         guard value >= 0 && value.isFinite else {
             throw ConfigurationError(
                 field: decoder.fieldPath, rule: "must be a non-negative finite number", value: "\(value)")

@@ -68,7 +68,8 @@ public struct PatienceTracker: Equatable, Sendable {
     /// `minDelta` must be finite and not negative and `patience` must not be negative.
     public init(mode: MonitorMode, patience: Int, minDelta: Float = 0, deltaMode: DeltaMode = .absolute) {
         precondition(patience >= 0, "patience must not be negative, got \(patience)")
-        precondition(minDelta >= 0 && minDelta.isFinite, "minDelta must be finite and not negative, got \(minDelta)")
+        precondition(
+            minDelta >= 0 && minDelta.isFinite, "minDelta must be finite and not negative, got \(minDelta)")
         self.mode = mode
         self.patience = patience
         self.minDelta = minDelta

@@ -65,7 +65,8 @@ public struct ReduceOnPlateauSchedule: LearningRateSchedule, Equatable {
         self.factor = factor
         self.cooldown = cooldown
         self.minLearningRate = minLearningRate
-        self.tracker = PatienceTracker(mode: mode, patience: patience, minDelta: minDelta, deltaMode: deltaMode)
+        self.tracker = PatienceTracker(
+            mode: mode, patience: patience, minDelta: minDelta, deltaMode: deltaMode)
         self.currentLearningRate = initialLearningRate
     }
 

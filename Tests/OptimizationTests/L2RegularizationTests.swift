@@ -84,7 +84,18 @@ import Testing
     struct Training: Decodable {
         let l2: L2Regularization
     }
-    #expect(throws: ConfigurationError(field: "l2", rule: "must be a non-negative finite number", value: "-0.1")) {
+    #expect(
+        throws: ConfigurationError(field: "l2", rule: "must be a non-negative finite number", value: "-0.1")
+    ) {
         try JSONDecoder().decode(Training.self, from: Data(#"{"l2": -0.1}"#.utf8))
+    }
+}
+
+@Test func l2RejectsNumberBeyondFloatRange() {
+    #expect(
+        throws: ConfigurationError(
+            field: "(top level)", rule: "must be a non-negative finite number", value: "inf")
+    ) {
+        try JSONDecoder().decode(L2Regularization.self, from: Data("1e39".utf8))
     }
 }

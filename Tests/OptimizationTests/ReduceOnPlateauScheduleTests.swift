@@ -17,7 +17,8 @@ private func ratesByEpoch(_ schedule: inout ReduceOnPlateauSchedule, _ values: [
 @Test func plateauDocumentedExample() {
     // Loss stuck at 1.0, patience 2, cooldown 1, factor 0.5.
     var schedule = ReduceOnPlateauSchedule(
-        initialLearningRate: 1, metric: "loss", mode: .min, factor: 0.5, patience: 2, cooldown: 1, minDelta: 0)
+        initialLearningRate: 1, metric: "loss", mode: .min, factor: 0.5, patience: 2, cooldown: 1, minDelta: 0
+    )
     let rates = ratesByEpoch(&schedule, [1, 1, 1, 1, 1, 1])
     #expect(rates == [1, 1, 1, 0.5, 0.5, 0.5, 0.25])
     #expect(schedule.monitor == "loss")
