@@ -1,2 +1,47 @@
+import Foundation
 import SwiftTune
-print("tune")
+
+let usage = """
+    Usage: tune COMMAND [ARGUMENTS]
+
+    Commands:
+      train EXPERIMENT.json [--out DIR] [--seed N] [--threads N] [--data PATH] [--quiet]
+                      Train one configuration, validate it after every epoch, test it once,
+                      and write history.csv, summary.json and the model into the run directory.
+      bench [W1 W2 W3 W4] [--json FILE] [--threads N] [--seconds S]
+                      Measure training speed on the four reference workloads.
+      help            Show this text.
+
+    --threads N sets the thread count of OpenBLAS, oneDNN and SwiftTune's own pool
+    (default: all cores). --data PATH is searched first for named data sets.
+    """
+
+/// Runs one subcommand and returns the process exit code.
+func runCommand(_ arguments: [String]) -> Int32 {
+    guard let command = arguments.first else {
+        print(usage)
+        return 2
+    }
+    let rest = Array(arguments.dropFirst())
+    do {
+        switch command {
+        case "train":
+            try TrainCommand(arguments: rest).run()
+        case "bench":
+            try BenchCommand(arguments: rest).run()
+        case "help", "--help", "-h":
+            print(usage)
+        default:
+            throw UsageError("Unknown command \"\(command)\".")
+        }
+        return 0
+    } catch let error as UsageError {
+        FileHandle.standardError.write(Data("error: \(error.description)\nRun `tune help` for usage.\n".utf8))
+        return 2
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        return 1
+    }
+}
+
+exit(runCommand(Array(CommandLine.arguments.dropFirst())))

@@ -115,14 +115,14 @@ public final class Conv2D: Layer {
         var weightsAny = MemoryDescriptor.any(weight.value.shape).raw
         var biasRaw = MemoryDescriptor.rowMajor([filters]).raw
         var destinationAny = MemoryDescriptor.any([batch] + outputShape).raw
-        var strides = dims([stride, stride])
-        var before = dims(paddingBefore)
-        var after = dims(paddingAfter)
+        let strides = dims([stride, stride])
+        let before = dims(paddingBefore)
+        let after = dims(paddingAfter)
         var operation = dnnl_convolution_desc_t()
         DNNL.check(
             dnnl_convolution_forward_desc_init(
                 &operation, dnnl_forward_training, dnnl_convolution_direct, &sourceRaw, &weightsAny, &biasRaw,
-                &destinationAny, &strides.0, &before.0, &after.0), "\(name) forward")
+                &destinationAny, strides, before, after), "\(name) forward")
         let descriptor = PrimitiveDescriptor(operation, "\(name) forward")
         let destination = descriptor.descriptor(dnnl_query_dst_md)
         let forwardWeights = descriptor.descriptor(dnnl_query_weights_md)
@@ -156,9 +156,9 @@ public final class Conv2D: Layer {
             preconditionFailure("\(name): backward called before forward")
         }
         precondition(outputGradient.layout == .oneDNN(plan.destination), "\(name): gradient layout differs from output")
-        var strides = dims([stride, stride])
-        var before = dims(paddingBefore)
-        var after = dims(paddingAfter)
+        let strides = dims([stride, stride])
+        let before = dims(paddingBefore)
+        let after = dims(paddingAfter)
 
         if plan.backwardWeights == nil {
             var sourceRaw = plan.source.raw
@@ -169,7 +169,7 @@ public final class Conv2D: Layer {
             DNNL.check(
                 dnnl_convolution_backward_weights_desc_init(
                     &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &biasRaw, &destinationRaw,
-                    &strides.0, &before.0, &after.0), "\(name) backward weights")
+                    strides, before, after), "\(name) backward weights")
             let descriptor = PrimitiveDescriptor(operation, hint: plan.forwardDescriptor, "\(name) backward weights")
             let weightGradient = descriptor.descriptor(dnnl_query_diff_weights_md)
             let primitive = descriptor.makePrimitive(
@@ -200,8 +200,8 @@ public final class Conv2D: Layer {
             var operation = dnnl_convolution_desc_t()
             DNNL.check(
                 dnnl_convolution_backward_data_desc_init(
-                    &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &destinationRaw, &strides.0,
-                    &before.0, &after.0), "\(name) backward data")
+                    &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &destinationRaw, strides,
+                    before, after), "\(name) backward data")
             let descriptor = PrimitiveDescriptor(operation, hint: plan.forwardDescriptor, "\(name) backward data")
             let weights = descriptor.descriptor(dnnl_query_weights_md)
             let primitive = descriptor.makePrimitive(
@@ -226,12 +226,8 @@ public final class Conv2D: Layer {
     }
 }
 
-/// Packs up to 12 sizes into oneDNN's fixed-size dimension array.
-func dims(_ values: [Int]) -> dnnl_dims_t {
-    var result: dnnl_dims_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    withUnsafeMutableBytes(of: &result) { bytes in
-        let pointer = bytes.bindMemory(to: dnnl_dim_t.self)
-        for (index, value) in values.enumerated() { pointer[index] = dnnl_dim_t(value) }
-    }
-    return result
+/// Converts sizes to oneDNN's dimension type; the array is passed where oneDNN takes a
+/// `const dnnl_dims_t`, which reads only as many entries as the operation has spatial axes.
+func dims(_ values: [Int]) -> [dnnl_dim_t] {
+    values.map { dnnl_dim_t($0) }
 }

@@ -77,15 +77,15 @@ public final class Pool2D: Layer {
         var operation = dnnl_pooling_v2_desc_t()
         var sourceRaw = source.raw
         var destinationRaw = destination.raw
-        var strides = dims([stride, stride])
-        var kernel = dims([poolSize, poolSize])
-        var dilation = dims([0, 0])
-        var before = dims(paddingBefore)
-        var after = dims(paddingAfter)
+        let strides = dims([stride, stride])
+        let kernel = dims([poolSize, poolSize])
+        let dilation = dims([0, 0])
+        let before = dims(paddingBefore)
+        let after = dims(paddingAfter)
         DNNL.check(
             dnnl_pooling_v2_forward_desc_init(
-                &operation, propagation, algorithm, &sourceRaw, &destinationRaw, &strides.0, &kernel.0,
-                &dilation.0, &before.0, &after.0), "\(name) forward")
+                &operation, propagation, algorithm, &sourceRaw, &destinationRaw, strides, kernel,
+                dilation, before, after), "\(name) forward")
         return operation
     }
 
@@ -144,15 +144,15 @@ public final class Pool2D: Layer {
             var operation = dnnl_pooling_v2_desc_t()
             var sourceRaw = plan.source.raw
             var destinationRaw = plan.destination.raw
-            var strides = dims([stride, stride])
-            var kernel = dims([poolSize, poolSize])
-            var dilation = dims([0, 0])
-            var before = dims(paddingBefore)
-            var after = dims(paddingAfter)
+            let strides = dims([stride, stride])
+            let kernel = dims([poolSize, poolSize])
+            let dilation = dims([0, 0])
+            let before = dims(paddingBefore)
+            let after = dims(paddingAfter)
             DNNL.check(
                 dnnl_pooling_v2_backward_desc_init(
-                    &operation, algorithm, &sourceRaw, &destinationRaw, &strides.0, &kernel.0, &dilation.0,
-                    &before.0, &after.0), "\(name) backward")
+                    &operation, algorithm, &sourceRaw, &destinationRaw, strides, kernel, dilation,
+                    before, after), "\(name) backward")
             var arguments: [Int32: MemoryDescriptor] = [
                 DNNL_ARG_DIFF_SRC: plan.source, DNNL_ARG_DIFF_DST: plan.destination,
             ]

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Shows training progress on the console.
+///
+/// On a terminal (standard error is a TTY) a progress bar on standard error is redrawn after
+/// each batch: batches done, samples/s, running loss and estimated time left in the epoch.
+/// Either way, one fixed-shape line per epoch goes to standard output:
+/// `epoch 3/15  loss 0.4123  accuracy 0.8512  val_loss 0.3990  val_accuracy 0.8570  lr 0.001  12.4 s`.
+public final class ConsoleProgress: TrainingObserver {
+    /// Whether the live bar is drawn.
+    public let showsBar: Bool
+    /// Text put before each line, such as `trial 3 ` inside a study.
+    public var prefix: String
+    private var lastDraw = Date.distantPast
+
+    /// Creates a display; the bar is on when standard error is a terminal and `quiet` is false.
+    public init(prefix: String = "", quiet: Bool = false) {
+        self.prefix = prefix
+        showsBar = !quiet && isatty(STDERR_FILENO) == 1
+    }
+
+    public func trainer(didFinishBatch progress: BatchProgress) {
+        guard showsBar else { return }
+        let now = Date()
+        guard progress.batch == progress.batches || now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = now
+        let width = 24
+        let filled = width * progress.batch / max(progress.batches, 1)
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        let left = progress.elapsed / Double(progress.batch) * Double(progress.batches - progress.batch)
+        let line = String(
+            format: "\r%@epoch %d/%d [%@] %d/%d  %.0f samples/s  loss %.4f  %.0f s left ",
+            prefix, progress.epoch, progress.epochs, bar, progress.batch, progress.batches, progress.samplesPerSecond,
+            progress.runningLoss, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    public func trainer(didFinishEpoch record: EpochRecord, of epochs: Int) {
+        if showsBar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        var line = String(
+            format: "%@epoch %d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f",
+            prefix, record.epoch, epochs, record.trainingLoss, record.trainingAccuracy, record.validationLoss,
+            record.validationAccuracy)
+        if let monitor = record.monitorValue { line += String(format: "  monitor %.4f", monitor) }
+        line += String(format: "  lr %g  %.1f s", record.learningRate, record.seconds)
+        print(line)
+        fflush(nil)
+    }
+}

@@ -1,0 +1,68 @@
+import Datasets
+import Evaluation
+import Foundation
+
+/// The machine-readable result of one training run, written as `summary.json`.
+public struct RunSummary: Codable, Sendable {
+    /// Metrics of one split.
+    public struct SplitMetrics: Codable, Sendable {
+        public var loss: Double
+        public var accuracy: Double
+        public var macroF1: Double
+        public var weightedF1: Double
+        public var macroPrecision: Double
+        public var macroRecall: Double
+        /// Value of the early-stopping monitor when it is not loss or accuracy.
+        public var monitor: Double?
+
+        init(_ evaluation: ModelEvaluation, monitor: Double? = nil) {
+            loss = evaluation.loss
+            accuracy = evaluation.accuracy
+            macroF1 = evaluation.report.macroF1
+            weightedF1 = evaluation.report.weightedF1
+            macroPrecision = evaluation.report.macroPrecision
+            macroRecall = evaluation.report.macroRecall
+            self.monitor = monitor
+        }
+    }
+
+    /// Sizes of the splits and the seed that drew them.
+    public struct SplitSizes: Codable, Sendable {
+        public var training: Int
+        public var validation: Int
+        public var test: Int
+    }
+
+    /// Size of the model.
+    public struct ModelFacts: Codable, Sendable {
+        public var parameters: Int
+        public var multiplyAddsPerSample: Int
+        public var layers: [String]
+    }
+
+    public var experiment: String
+    public var status: RunStatus
+    public var message: String?
+    public var seed: UInt64
+    /// Epochs trained.
+    public var epochs: Int
+    public var bestEpoch: Int?
+    public var stoppedEpoch: Int?
+    public var restoredBestWeights: Bool
+    /// The early-stopping monitor, such as `loss` or `recall[malignant]`.
+    public var monitor: String
+    /// Wall-clock seconds of the whole run, data loading included.
+    public var seconds: Double
+    public var threads: Int
+    /// What a rerun with the same seed can expect to reproduce.
+    public var reproducibility: String
+    /// Metrics on the validation split for the weights the model ends with.
+    public var validation: SplitMetrics?
+    /// Metrics on the official test split, computed once after training.
+    public var test: SplitMetrics?
+    /// Per-class metrics, averages, warnings and confusion matrix of the test split.
+    public var testReport: ClassificationReport?
+    public var split: SplitSizes
+    public var standardization: Standardization
+    public var model: ModelFacts
+}

@@ -1,0 +1,57 @@
+import Foundation
+import SwiftTune
+
+/// `tune train EXPERIMENT.json [--out DIR] [--seed N] [--threads N] [--data PATH] [--quiet]`.
+struct TrainCommand {
+    let experimentPath: String
+    let outputPath: String?
+    let seed: UInt64?
+    let threads: Int?
+    let dataPath: String?
+    let isQuiet: Bool
+
+    init(arguments: [String]) throws {
+        let parsed = try Arguments(arguments, valued: ["out", "seed", "threads", "data"], switches: ["quiet"])
+        guard parsed.positionals.count == 1 else {
+            throw UsageError("tune train takes one experiment file, got \(parsed.positionals.count) arguments.")
+        }
+        experimentPath = parsed.positionals[0]
+        outputPath = parsed.options["out"]
+        if let text = parsed.options["seed"] {
+            guard let value = UInt64(text) else {
+                throw UsageError("--seed must be a non-negative integer, got \"\(text)\".")
+            }
+            seed = value
+        } else {
+            seed = nil
+        }
+        threads = try parsed.positiveInteger("threads")
+        dataPath = parsed.options["data"]
+        isQuiet = parsed.flags.contains("quiet")
+    }
+
+    func run() throws {
+        ComputeThreads.configure(threadCount: threads)
+        var experiment = try Experiment.load(from: URL(fileURLWithPath: experimentPath))
+        if let seed { experiment.seed = seed }
+        let directory = URL(fileURLWithPath: outputPath ?? defaultDirectory(for: experiment))
+        let progress = ConsoleProgress(quiet: isQuiet)
+        print("training \(experiment.name) with seed \(experiment.seed) on \(ComputeThreads.threadCount) threads; run directory \(directory.path)")
+        let result = try TrainingRun(experiment: experiment, dataPath: dataPath, observer: progress).run(writingTo: directory)
+
+        let summary = result.summary
+        if let message = summary.message { print("warning: \(message)") }
+        var line = "status \(summary.status.rawValue)  epochs \(summary.epochs)"
+        if let validation = summary.validation { line += String(format: "  validation accuracy %.4f", validation.accuracy) }
+        if let test = summary.test { line += String(format: "  test accuracy %.4f  test macro F1 %.4f", test.accuracy, test.macroF1) }
+        line += String(format: "  %.1f s", summary.seconds)
+        print(line)
+        print("wrote \(directory.path)/summary.json")
+    }
+
+    private func defaultDirectory(for experiment: Experiment) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return "runs/\(experiment.name)-\(formatter.string(from: Date()))"
+    }
+}
