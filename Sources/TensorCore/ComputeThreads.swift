@@ -4,9 +4,10 @@ import Foundation
 
 /// The one owner of the thread count shared by OpenBLAS, oneDNN (OpenMP) and SwiftTune's pool.
 ///
-/// Three runtimes compete for the same cores: OpenBLAS's pthreads, the OpenMP threads of
-/// Debian's oneDNN build, and `ThreadPool`. Setting all three from one number keeps them from
-/// oversubscribing the machine. Call `configure(threadCount:)` once at start-up, before the
+/// Three runtimes could compete for the same cores: OpenBLAS's pthreads, the OpenMP threads of
+/// Debian's oneDNN build, and `ThreadPool`. Here one number sets the OpenMP team size, which
+/// oneDNN and (on Linux) `ThreadPool` share, and OpenBLAS runs single-threaded inside the
+/// pool's parts, so the machine is never oversubscribed. Call `configure(threadCount:)` once at start-up, before the
 /// first kernel runs; until then every kernel uses all cores.
 public enum ComputeThreads {
     nonisolated(unsafe) private static var currentPool: ThreadPool?
@@ -39,7 +40,9 @@ public enum ComputeThreads {
 
     private static func makePool(threadCount: Int) -> ThreadPool {
         #if !canImport(Accelerate)
-            openblas_set_num_threads(Int32(threadCount))
+            // `Gemm` splits large products over the pool and calls BLAS on one thread per part,
+            // so OpenBLAS never starts threads of its own.
+            openblas_set_num_threads(1)
         #endif
         omp_set_num_threads(Int32(threadCount))
         return ThreadPool(threadCount: threadCount)

@@ -1,11 +1,19 @@
 import Foundation
 import Synchronization
 
+#if os(Linux)
+    import CDNNL
+#endif
+
 /// A persistent pool of worker threads for short parallel loops.
 ///
 /// `DispatchQueue.concurrentPerform` often runs every iteration on the calling thread when the
-/// whole job takes under about a millisecond, so SwiftTune keeps its own workers alive. A worker
-/// spins briefly on an atomic job counter after each job, then sleeps on a condition variable;
+/// whole job takes under about a millisecond, so SwiftTune keeps workers alive.
+///
+/// On Linux the workers are the OpenMP thread team of libgomp, the same threads that run
+/// oneDNN's primitives: a second set of spinning threads beside OpenMP's would oversubscribe
+/// the cores after every oneDNN call. Elsewhere the pool starts its own threads: a worker spins
+/// briefly on an atomic job counter after each job, then sleeps on a condition variable, and
 /// the caller takes part 0 of every job itself.
 public final class ThreadPool: @unchecked Sendable {
     /// Number of parts a job is split into: the workers plus the calling thread.
@@ -23,6 +31,12 @@ public final class ThreadPool: @unchecked Sendable {
     public init(threadCount: Int) {
         precondition(threadCount >= 1, "a thread pool needs at least one thread, got \(threadCount)")
         self.threadCount = threadCount
+        #if !os(Linux)
+            startWorkers()
+        #endif
+    }
+
+    private func startWorkers() {
         for index in 1..<threadCount {
             // Workers hold the pool strongly until `shutDown()` ends them.
             let thread = Thread { self.workerLoop(part: index) }
@@ -50,6 +64,14 @@ public final class ThreadPool: @unchecked Sendable {
             body(0)
             return
         }
+        #if os(Linux)
+            runOnOpenMPTeam(body)
+        #else
+            runOnWorkers(body)
+        #endif
+    }
+
+    private func runOnWorkers(_ body: (Int) -> Void) {
         runLock.lock()
         defer { runLock.unlock() }
         withoutActuallyEscaping(body) { escapable in
@@ -85,6 +107,33 @@ public final class ThreadPool: @unchecked Sendable {
     }
 
     private let runLock = NSLock()
+
+    #if os(Linux)
+        /// Runs every part on the OpenMP team. A team can be smaller than asked (inside another
+        /// parallel region it has one thread), so each thread takes parts in steps of the team size.
+        private func runOnOpenMPTeam(_ body: (Int) -> Void) {
+            withoutActuallyEscaping(body) { escapable in
+                var job = Job(body: escapable, parts: threadCount)
+                withUnsafeMutablePointer(to: &job) { pointer in
+                    GOMP_parallel(
+                        { raw in
+                            let job = raw!.assumingMemoryBound(to: Job.self).pointee
+                            let team = Int(omp_get_num_threads())
+                            var part = Int(omp_get_thread_num())
+                            while part < job.parts {
+                                job.body(part)
+                                part += team
+                            }
+                        }, pointer, UInt32(threadCount), 0)
+                }
+            }
+        }
+
+        private struct Job {
+            let body: (Int) -> Void
+            let parts: Int
+        }
+    #endif
 
     private func workerLoop(part: Int) {
         var seen = 0
