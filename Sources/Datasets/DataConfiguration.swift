@@ -59,8 +59,10 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
         dataset = try container.decodeIfPresent(String.self, forKey: .dataset)
         path = try container.decodeIfPresent(String.self, forKey: .path)
         validationFraction =
-            try container.decodeIfPresent(Double.self, forKey: .validationFraction) ?? Self.defaultValidationFraction
-        normalization = try container.decodeIfPresent(NormalizationMode.self, forKey: .normalization) ?? .global
+            try container.decodeIfPresent(Double.self, forKey: .validationFraction)
+            ?? Self.defaultValidationFraction
+        normalization =
+            try container.decodeIfPresent(NormalizationMode.self, forKey: .normalization) ?? .global
         trainingLimit = try container.decodeIfPresent(Int.self, forKey: .trainingLimit)
         try validate(fieldPath: { decoder.fieldPath($0) })
     }
@@ -70,11 +72,14 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
         if dataset == nil && path == nil {
             throw ConfigurationError(
                 field: fieldPath(.dataset),
-                rule: "is missing, and so is path (set dataset to a known data set name or path to a data folder)")
+                rule:
+                    "is missing, and so is path (set dataset to a known data set name or path to a data folder)"
+            )
         }
         if let dataset, !DatasetDescriptor.catalog.contains(where: { $0.name == dataset }) {
             let known = DatasetDescriptor.catalog.map(\.name).joined(separator: ", ")
-            throw ConfigurationError(field: fieldPath(.dataset), rule: "must be one of \(known)", value: "\"\(dataset)\"")
+            throw ConfigurationError(
+                field: fieldPath(.dataset), rule: "must be one of \(known)", value: "\"\(dataset)\"")
         }
         if let path, path.isEmpty {
             throw ConfigurationError(field: fieldPath(.path), rule: "must not be empty", value: "\"\"")
@@ -85,7 +90,8 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
                 value: "\(validationFraction)")
         }
         if let trainingLimit, trainingLimit < 1 {
-            throw ConfigurationError(field: fieldPath(.trainingLimit), rule: "must be at least 1", value: "\(trainingLimit)")
+            throw ConfigurationError(
+                field: fieldPath(.trainingLimit), rule: "must be at least 1", value: "\(trainingLimit)")
         }
     }
 

@@ -8,7 +8,9 @@ extension Dataset {
     /// - Throws: `DatasetError` when a file is missing, unreadable or corrupt, has the wrong magic
     ///   number or byte count, when the two files contain different numbers of samples, or when a
     ///   label is not below `classNames.count`.
-    public init(idxImagesAt imagesURL: URL, labelsAt labelsURL: URL, name: String, classNames: [String]) throws {
+    public init(idxImagesAt imagesURL: URL, labelsAt labelsURL: URL, name: String, classNames: [String])
+        throws
+    {
         let images = try IDXFile.readImages(at: imagesURL)
         let labels = try IDXFile.readLabels(at: labelsURL)
         try self.init(images: images, labels: labels, name: name, classNames: classNames)
@@ -18,7 +20,8 @@ extension Dataset {
     init(images: IDXFile.Images, labels: IDXFile.Labels, name: String, classNames: [String]) throws {
         guard images.count == labels.count else {
             throw DatasetError.countMismatch(
-                imagesPath: images.path, imageCount: images.count, labelsPath: labels.path, labelCount: labels.count)
+                imagesPath: images.path, imageCount: images.count, labelsPath: labels.path,
+                labelCount: labels.count)
         }
         precondition(!classNames.isEmpty, "An IDX data set needs at least one class name.")
 

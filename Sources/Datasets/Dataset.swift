@@ -51,7 +51,10 @@ public struct Dataset: Equatable, Sendable {
     }
 
     /// Creates a data set whose parts the caller has already checked.
-    init(uncheckedName name: String, sampleShape: [Int], features: [Float], labels: [Int32], classNames: [String]) {
+    init(
+        uncheckedName name: String, sampleShape: [Int], features: [Float], labels: [Int32],
+        classNames: [String]
+    ) {
         self.name = name
         self.sampleShape = sampleShape
         self.features = features
@@ -84,10 +87,12 @@ public struct Dataset: Equatable, Sendable {
         let sampleSize = self.sampleSize
         let sampleCount = count
         for index in indices {
-            precondition(index >= 0 && index < sampleCount, "Sample index \(index) is outside 0..<\(sampleCount).")
+            precondition(
+                index >= 0 && index < sampleCount, "Sample index \(index) is outside 0..<\(sampleCount).")
         }
 
-        let subsetFeatures = [Float](unsafeUninitializedCapacity: indices.count * sampleSize) { buffer, initializedCount in
+        let subsetFeatures = [Float](unsafeUninitializedCapacity: indices.count * sampleSize) {
+            buffer, initializedCount in
             features.withUnsafeBufferPointer { source in
                 for (position, index) in indices.enumerated() {
                     let from = source.baseAddress! + index * sampleSize

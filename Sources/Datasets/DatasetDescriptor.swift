@@ -38,7 +38,8 @@ public struct DatasetDescriptor: Equatable, Sendable {
             "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
         ],
         files: .standard,
-        instructions: "To get Fashion-MNIST on Debian or Ubuntu, run `apt-get install dataset-fashion-mnist`, "
+        instructions:
+            "To get Fashion-MNIST on Debian or Ubuntu, run `apt-get install dataset-fashion-mnist`, "
             + "which installs it into /usr/share/datasets/fashion-mnist. Elsewhere, download its four IDX files ("
             + IDXFileNames.standard.all.map { $0 + ".gz" }.joined(separator: ", ")
             + ") into ~/.cache/swifttune/datasets/fashion-mnist or $SWIFTTUNE_DATA/fashion-mnist, "

@@ -30,7 +30,9 @@ public struct DatasetLocator: Equatable, Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         systemDirectory: URL = URL(fileURLWithPath: "/usr/share/datasets", isDirectory: true)
     ) {
-        self.explicitPath = explicitPath.map { URL(fileURLWithPath: NSString(string: $0).expandingTildeInPath) }
+        self.explicitPath = explicitPath.map {
+            URL(fileURLWithPath: NSString(string: $0).expandingTildeInPath)
+        }
         if let value = environment["SWIFTTUNE_DATA"], !value.isEmpty {
             environmentDirectory = URL(fileURLWithPath: NSString(string: value).expandingTildeInPath)
         }
@@ -75,7 +77,8 @@ public struct DatasetLocator: Equatable, Sendable {
     /// Finds and loads the official training and test sets of `descriptor`.
     public func load(_ descriptor: DatasetDescriptor) throws -> TrainingAndTestSets {
         let files = try locate(descriptor)
-        return try TrainingAndTestSets(loading: files, name: descriptor.name, classNames: descriptor.classNames)
+        return try TrainingAndTestSets(
+            loading: files, name: descriptor.name, classNames: descriptor.classNames)
     }
 
     /// Loads an unnamed IDX data set from `folder`, which must contain the four files under their
@@ -88,7 +91,8 @@ public struct DatasetLocator: Equatable, Sendable {
             return try TrainingAndTestSets(loading: files, name: folder.lastPathComponent, classNames: nil)
         case .notFound(let reason):
             throw DatasetError.unrecognizedDataFolder(
-                path: folder.path, reason: "the folder \(reason), and only IDX data sets are supported so far")
+                path: folder.path, reason: "the folder \(reason), and only IDX data sets are supported so far"
+            )
         }
     }
 }

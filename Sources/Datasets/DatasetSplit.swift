@@ -56,7 +56,8 @@ extension Dataset {
             trainingIndices += indices[validationCount...]
         }
 
-        return DatasetSplit(trainingIndices: trainingIndices.sorted(), validationIndices: validationIndices.sorted())
+        return DatasetSplit(
+            trainingIndices: trainingIndices.sorted(), validationIndices: validationIndices.sorted())
     }
 
     /// Returns the indices of `limit` samples that keep each class's proportion, taking the first
@@ -77,7 +78,9 @@ extension Dataset {
         var quotas = indicesByClass.map { limit * $0.count / count }
         let remainders = indicesByClass.map { limit * $0.count % count }
         let leftOver = limit - quotas.reduce(0, +)
-        let byRemainder = remainders.indices.sorted { remainders[$0] > remainders[$1] || (remainders[$0] == remainders[$1] && $0 < $1) }
+        let byRemainder = remainders.indices.sorted {
+            remainders[$0] > remainders[$1] || (remainders[$0] == remainders[$1] && $0 < $1)
+        }
         for label in byRemainder.prefix(leftOver) {
             quotas[label] += 1
         }

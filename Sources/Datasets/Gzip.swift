@@ -44,7 +44,8 @@ enum Gzip {
                     while outputOffset < outputBuffer.count {
                         let inputChunk = min(inputBuffer.count - inputOffset, maximumChunk)
                         let outputChunk = min(outputBuffer.count - outputOffset, maximumChunk)
-                        stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress! + inputOffset)
+                        stream.next_in = UnsafeMutablePointer(
+                            mutating: inputBuffer.baseAddress! + inputOffset)
                         stream.avail_in = UInt32(inputChunk)
                         stream.next_out = outputBuffer.baseAddress! + outputOffset
                         stream.avail_out = UInt32(outputChunk)
@@ -63,10 +64,12 @@ enum Gzip {
                         case Z_OK, Z_BUF_ERROR:
                             if outputOffset < outputBuffer.count && inputOffset == inputBuffer.count {
                                 throw DatasetError.corruptGzip(
-                                    path: path, reason: "the compressed data ends early, so the file is truncated")
+                                    path: path,
+                                    reason: "the compressed data ends early, so the file is truncated")
                             }
                         default:
-                            throw DatasetError.corruptGzip(path: path, reason: zlibMessage(stream, status: status))
+                            throw DatasetError.corruptGzip(
+                                path: path, reason: zlibMessage(stream, status: status))
                         }
                     }
                 }
@@ -96,7 +99,8 @@ enum Gzip {
         let remaining = input.count - offset
         guard remaining >= 2, input[offset] == 0x1f, input[offset + 1] == 0x8b else {
             throw DatasetError.corruptGzip(
-                path: path, reason: "\(remaining) bytes after the end of the gzip data are not another gzip member")
+                path: path,
+                reason: "\(remaining) bytes after the end of the gzip data are not another gzip member")
         }
         let status = inflateReset(&stream)
         guard status == Z_OK else {

@@ -62,7 +62,9 @@ enum IDXFile {
         guard !overflow1, !overflow2 else {
             throw DatasetError.invalidHeader(path: path, reason: "\(contents) are too many bytes to address")
         }
-        try checkPayload(bytes, path: path, headerSize: Images.headerSize, contents: contents, expectedBytes: expectedBytes)
+        try checkPayload(
+            bytes, path: path, headerSize: Images.headerSize, contents: contents, expectedBytes: expectedBytes
+        )
 
         return Images(path: path, count: count, rows: rows, columns: columns, bytes: bytes)
     }
@@ -74,7 +76,9 @@ enum IDXFile {
         try checkHeader(bytes, path: path, magic: labelsMagic, headerSize: Labels.headerSize)
 
         let count = Int(bigEndianUInt32(bytes, at: 4))
-        try checkPayload(bytes, path: path, headerSize: Labels.headerSize, contents: "\(count) labels", expectedBytes: count)
+        try checkPayload(
+            bytes, path: path, headerSize: Labels.headerSize, contents: "\(count) labels",
+            expectedBytes: count)
 
         return Labels(path: path, count: count, bytes: bytes)
     }
@@ -89,7 +93,8 @@ enum IDXFile {
             }
         }
         guard bytes.count >= headerSize else {
-            throw DatasetError.truncatedHeader(path: path, expectedBytes: headerSize, actualBytes: bytes.count)
+            throw DatasetError.truncatedHeader(
+                path: path, expectedBytes: headerSize, actualBytes: bytes.count)
         }
     }
 

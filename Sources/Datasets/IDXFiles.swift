@@ -13,7 +13,9 @@ public struct IDXFiles<Location: Equatable & Sendable>: Equatable, Sendable {
     public var testLabels: Location
 
     /// Creates a set of four IDX files.
-    public init(trainingImages: Location, trainingLabels: Location, testImages: Location, testLabels: Location) {
+    public init(
+        trainingImages: Location, trainingLabels: Location, testImages: Location, testLabels: Location
+    ) {
         self.trainingImages = trainingImages
         self.trainingLabels = trainingLabels
         self.testImages = testImages

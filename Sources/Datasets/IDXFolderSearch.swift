@@ -38,6 +38,8 @@ enum IDXFolderSearch: Equatable {
             self = .notFound(reason: "lacks " + missing.joined(separator: ", "))
             return
         }
-        self = .found(IDXFileSet(trainingImages: urls[0], trainingLabels: urls[1], testImages: urls[2], testLabels: urls[3]))
+        self = .found(
+            IDXFileSet(
+                trainingImages: urls[0], trainingLabels: urls[1], testImages: urls[2], testLabels: urls[3]))
     }
 }

@@ -16,7 +16,8 @@ public enum NormalizationMode: String, Codable, CaseIterable, Sendable {
         let name = try decoder.singleValueContainer().decode(String.self)
         guard let mode = NormalizationMode(rawValue: name) else {
             let known = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ConfigurationError(field: decoder.fieldPath, rule: "must be one of \(known)", value: "\"\(name)\"")
+            throw ConfigurationError(
+                field: decoder.fieldPath, rule: "must be one of \(known)", value: "\"\(name)\"")
         }
         self = mode
     }

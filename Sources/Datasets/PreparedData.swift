@@ -31,7 +31,8 @@ public struct PreparedData: Sendable {
             pool = pool.subset(poolIndices)
         }
 
-        let poolSplit = try pool.stratifiedSplit(validationFraction: configuration.validationFraction, seed: seed)
+        let poolSplit = try pool.stratifiedSplit(
+            validationFraction: configuration.validationFraction, seed: seed)
         var training = pool.subset(poolSplit.trainingIndices)
         var validation = pool.subset(poolSplit.validationIndices)
         var test = sets.test

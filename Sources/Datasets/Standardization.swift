@@ -87,7 +87,8 @@ public struct Standardization: Codable, Equatable, Sendable {
         guard means.count == layout.groupCount, standardDeviations.count == layout.groupCount else {
             throw DatasetError.standardizationMismatch(
                 dataset: dataset.name, sampleShape: dataset.sampleShape,
-                reason: "\(mode) standardization for this shape needs \(layout.groupCount) means and standard "
+                reason:
+                    "\(mode) standardization for this shape needs \(layout.groupCount) means and standard "
                     + "deviations, but the statistics have \(means.count) means and \(standardDeviations.count) "
                     + "standard deviations")
         }

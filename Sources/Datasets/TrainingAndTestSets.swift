@@ -27,7 +27,8 @@ public struct TrainingAndTestSets: Equatable, Sendable {
         if let classNames {
             names = classNames
         } else {
-            let largestLabel = [trainingLabels.maximumLabel(), testLabels.maximumLabel()].compactMap { $0 }.max() ?? 0
+            let largestLabel =
+                [trainingLabels.maximumLabel(), testLabels.maximumLabel()].compactMap { $0 }.max() ?? 0
             names = (0...Int(largestLabel)).map(String.init)
         }
 

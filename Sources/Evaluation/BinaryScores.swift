@@ -38,7 +38,8 @@ public struct BinaryScores: Equatable, Sendable {
     ///
     /// Throws `EvaluationError.lengthMismatch` when the matrix has not one column per class,
     /// and otherwise what `init(labels:scores:classes:positiveClass:)` throws.
-    public init(labels: [Int], scores: ScoreMatrix, classes: ClassList, positiveClass: ClassReference) throws {
+    public init(labels: [Int], scores: ScoreMatrix, classes: ClassList, positiveClass: ClassReference) throws
+    {
         guard scores.classCount == classes.count else {
             throw EvaluationError.lengthMismatch(
                 name: "score matrix rows", count: scores.classCount, expectedName: "classes",
@@ -83,7 +84,9 @@ public struct BinaryScores: Equatable, Sendable {
                 }
                 position += 1
             }
-            result.append(ThresholdCounts(threshold: threshold, truePositives: truePositives, falsePositives: falsePositives))
+            result.append(
+                ThresholdCounts(
+                    threshold: threshold, truePositives: truePositives, falsePositives: falsePositives))
         }
         return result
     }

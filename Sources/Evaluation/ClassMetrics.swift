@@ -58,7 +58,8 @@ public struct ClassMetrics: Equatable, Sendable, Codable {
     /// Computes the metrics with the matrix's sample count given, so that a caller looping
     /// over all classes sums the matrix once instead of once per class.
     init(classIndex: Int, in matrix: ConfusionMatrix, sampleCount: Int) {
-        precondition(matrix.classes.names.indices.contains(classIndex), "class index \(classIndex) out of range")
+        precondition(
+            matrix.classes.names.indices.contains(classIndex), "class index \(classIndex) out of range")
         let truePositives = matrix.truePositives(of: classIndex)
         let support = matrix.support(of: classIndex)
         let predictedCount = matrix.predictedCount(of: classIndex)
@@ -90,7 +91,8 @@ public struct ClassMetrics: Equatable, Sendable, Codable {
         precondition(beta.isFinite && beta > 0, "beta must be finite and positive, got \(beta)")
         let betaSquared = beta * beta
         let weightedTruePositives = (1 + betaSquared) * Double(truePositives)
-        let denominator = weightedTruePositives + betaSquared * Double(falseNegatives) + Double(falsePositives)
+        let denominator =
+            weightedTruePositives + betaSquared * Double(falseNegatives) + Double(falsePositives)
         return denominator == 0 ? 0 : weightedTruePositives / denominator
     }
 

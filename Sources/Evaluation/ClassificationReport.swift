@@ -77,7 +77,8 @@ public struct ClassificationReport: Equatable, Sendable, Codable {
         for k in topK {
             topKAccuracy[k] = try scores.topKAccuracy(labels: labels, k: k)
         }
-        let matrix = try ConfusionMatrix(labels: labels, predictions: scores.predictedClasses(), classes: classes)
+        let matrix = try ConfusionMatrix(
+            labels: labels, predictions: scores.predictedClasses(), classes: classes)
         try self.init(confusionMatrix: matrix, topKAccuracy: topKAccuracy)
     }
 
@@ -145,13 +146,16 @@ public struct ClassificationReport: Equatable, Sendable, Codable {
         Self.weightedAverage(perClass) { $0.fScore(beta: beta) }
     }
 
-    private static func macroAverage(_ perClass: [ClassMetrics], _ metric: (ClassMetrics) -> Double) -> Double {
+    private static func macroAverage(_ perClass: [ClassMetrics], _ metric: (ClassMetrics) -> Double) -> Double
+    {
         let counted = perClass.filter { $0.support > 0 }
         // A report has at least one sample, so at least one class has support > 0.
         return counted.reduce(0) { $0 + metric($1) } / Double(counted.count)
     }
 
-    private static func weightedAverage(_ perClass: [ClassMetrics], _ metric: (ClassMetrics) -> Double) -> Double {
+    private static func weightedAverage(_ perClass: [ClassMetrics], _ metric: (ClassMetrics) -> Double)
+        -> Double
+    {
         let total = perClass.reduce(0) { $0 + $1.support }
         return perClass.reduce(0) { $0 + Double($1.support) * metric($1) } / Double(total)
     }
@@ -163,7 +167,8 @@ public struct ClassificationReport: Equatable, Sendable, Codable {
                 return nil
             }
             let single = affected.count == 1
-            let classText = (single ? "class " : "classes ") + affected.map(classes.label(of:)).joined(separator: ", ")
+            let classText =
+                (single ? "class " : "classes ") + affected.map(classes.label(of:)).joined(separator: ", ")
             let reason: String
             switch kind {
             case .precision:
@@ -176,8 +181,10 @@ public struct ClassificationReport: Equatable, Sendable, Codable {
             case .f1:
                 reason = (single ? "it is" : "they are") + " absent from both labels and predictions"
             }
-            let leftOut = kind == .precision || kind == .specificity ? "" : " and left out of the macro averages"
-            return "\(displayName(of: kind)) is 0/0 for \(classText) because \(reason); reported as 0\(leftOut)."
+            let leftOut =
+                kind == .precision || kind == .specificity ? "" : " and left out of the macro averages"
+            return
+                "\(displayName(of: kind)) is 0/0 for \(classText) because \(reason); reported as 0\(leftOut)."
         }
     }
 

@@ -32,7 +32,8 @@ extension Diagnosis.Verdict {
             ]
             if let best = evidence.bestValidationLossEpoch, best < evidence.epochCount {
                 items.append(
-                    "Use early stopping on validation loss; this run was best at epoch \(best) of \(evidence.epochCount).")
+                    "Use early stopping on validation loss; this run was best at epoch \(best) of \(evidence.epochCount)."
+                )
             }
             return items
 
@@ -40,19 +41,25 @@ extension Diagnosis.Verdict {
             return [
                 "Use a larger model: more units, layers or filters.",
                 "Train for more epochs.",
-                learningRate.map { "Raise the learning rate by 2-3x, from \(rate($0)) to \(rate($0 * 2))-\(rate($0 * 3))." }
+                learningRate.map {
+                    "Raise the learning rate by 2-3x, from \(rate($0)) to \(rate($0 * 2))-\(rate($0 * 3))."
+                }
                     ?? "Raise the learning rate by 2-3x.",
                 "Reduce regularization: lower weight decay and dropout.",
             ]
 
         case .stoppedTooEarly:
-            let trend = evidence.recentValidationLossChangePercent.map {
-                " Validation loss changed \(formatted($0)) % over the last \(evidence.recentWindowEpochs) epochs "
-                    + "and was lowest at the last epoch."
-            } ?? ""
+            let trend =
+                evidence.recentValidationLossChangePercent.map {
+                    " Validation loss changed \(formatted($0)) % over the last \(evidence.recentWindowEpochs) epochs "
+                        + "and was lowest at the last epoch."
+                } ?? ""
             var items = [
-                "Train for more epochs, with early stopping on validation loss to end at the best one." + trend,
-                learningRate.map { "Or raise the learning rate by 2-3x (from \(rate($0))) to converge in fewer epochs." }
+                "Train for more epochs, with early stopping on validation loss to end at the best one."
+                    + trend,
+                learningRate.map {
+                    "Or raise the learning rate by 2-3x (from \(rate($0))) to converge in fewer epochs."
+                }
                     ?? "Or raise the learning rate by 2-3x to converge in fewer epochs.",
             ]
             // The bias rule comes after this one, so a high bias is only mentioned here.

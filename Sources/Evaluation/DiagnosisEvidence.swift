@@ -83,8 +83,10 @@ public struct DiagnosisEvidence: Codable, Equatable, Sendable, CustomStringConve
             self.trainingLossChangePercent = nil
         }
 
-        self.validationLossReversals = Self.countReversals(validationLoss, minimumMove: thresholds.oscillationMoveFraction)
-        self.trainingLossReversals = Self.countReversals(trainingLoss, minimumMove: thresholds.oscillationMoveFraction)
+        self.validationLossReversals = Self.countReversals(
+            validationLoss, minimumMove: thresholds.oscillationMoveFraction)
+        self.trainingLossReversals = Self.countReversals(
+            trainingLoss, minimumMove: thresholds.oscillationMoveFraction)
         self.peakLearningRate = curves.learningRate.max()
     }
 
@@ -147,7 +149,8 @@ public struct DiagnosisEvidence: Codable, Equatable, Sendable, CustomStringConve
         }
         if validationLossReversals > 0 || trainingLossReversals > 0 {
             phrases.append(
-                "loss direction reversals: validation \(validationLossReversals), training \(trainingLossReversals)")
+                "loss direction reversals: validation \(validationLossReversals), training \(trainingLossReversals)"
+            )
         }
         return phrases.joined(separator: "; ")
     }

@@ -67,7 +67,8 @@ public struct DiagnosisThresholds: Codable, Equatable, Sendable {
     public init(
         overfittingGapPoints: Double = 5, underfittingBiasPoints: Double = 5, lossRiseFraction: Double = 0.10,
         oscillationMoveFraction: Double = 0.10, oscillationMinimumReversals: Int = 3,
-        minimumTrainingLossDrop: Double = 0.10, improvementWindow: Int = 3, stillImprovingFraction: Double = 0.01
+        minimumTrainingLossDrop: Double = 0.10, improvementWindow: Int = 3,
+        stillImprovingFraction: Double = 0.01
     ) {
         self.overfittingGapPoints = overfittingGapPoints
         self.underfittingBiasPoints = underfittingBiasPoints
@@ -86,18 +87,22 @@ public struct DiagnosisThresholds: Codable, Equatable, Sendable {
     /// finite and at least 0 and the two counts are at least 1.
     public func validate() throws {
         let limits = [
-            ("overfittingGapPoints", overfittingGapPoints), ("underfittingBiasPoints", underfittingBiasPoints),
+            ("overfittingGapPoints", overfittingGapPoints),
+            ("underfittingBiasPoints", underfittingBiasPoints),
             ("lossRiseFraction", lossRiseFraction), ("oscillationMoveFraction", oscillationMoveFraction),
-            ("minimumTrainingLossDrop", minimumTrainingLossDrop), ("stillImprovingFraction", stillImprovingFraction),
+            ("minimumTrainingLossDrop", minimumTrainingLossDrop),
+            ("stillImprovingFraction", stillImprovingFraction),
         ]
         for (name, value) in limits where !(value.isFinite && value >= 0) {
             throw EvaluationError.invalidDiagnosisInput(
                 field: "thresholds.\(name)", rule: "must be finite and at least 0, got \(value)")
         }
         for (name, value) in [
-            ("oscillationMinimumReversals", oscillationMinimumReversals), ("improvementWindow", improvementWindow),
+            ("oscillationMinimumReversals", oscillationMinimumReversals),
+            ("improvementWindow", improvementWindow),
         ] where value < 1 {
-            throw EvaluationError.invalidDiagnosisInput(field: "thresholds.\(name)", rule: "must be at least 1, got \(value)")
+            throw EvaluationError.invalidDiagnosisInput(
+                field: "thresholds.\(name)", rule: "must be at least 1, got \(value)")
         }
     }
 }

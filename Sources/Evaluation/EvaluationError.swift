@@ -63,7 +63,8 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
         case .classIndexOutOfRange(let array, let position, let value, let classCount):
             return "\(array)[\(position)] is \(value), but class indices must be in 0..<\(classCount)."
         case .negativeCount(let row, let column, let value):
-            return "Confusion-matrix count at row \(row), column \(column) is \(value); counts must not be negative."
+            return
+                "Confusion-matrix count at row \(row), column \(column) is \(value); counts must not be negative."
         case .noSamples(let what):
             return "\(what) needs at least one sample, got none."
         case .nonFiniteScore(let position, let value):

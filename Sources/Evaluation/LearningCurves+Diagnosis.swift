@@ -33,7 +33,9 @@ extension LearningCurves {
             advice: rule.verdict.advice(evidence: evidence, thresholds: thresholds))
     }
 
-    private func firstFiredRule(evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds) -> Diagnosis.Rule {
+    private func firstFiredRule(evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds)
+        -> Diagnosis.Rule
+    {
         if evidence.firstNonFiniteLossEpoch != nil {
             return .nonFiniteLoss
         }
@@ -72,7 +74,9 @@ extension LearningCurves {
         return .noRuleFired
     }
 
-    private func describe(_ rule: Diagnosis.Rule, evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds) -> String {
+    private func describe(
+        _ rule: Diagnosis.Rule, evidence: DiagnosisEvidence, thresholds: DiagnosisThresholds
+    ) -> String {
         let rise = formatted(100 * thresholds.lossRiseFraction)
         let gap = formatted(thresholds.overfittingGapPoints)
         let bias = formatted(thresholds.underfittingBiasPoints)
@@ -82,10 +86,12 @@ extension LearningCurves {
         case .divergedFlag:
             return "The run is marked as diverged."
         case .oscillatingLoss:
-            return "Training or validation loss changed direction at least \(thresholds.oscillationMinimumReversals) "
+            return
+                "Training or validation loss changed direction at least \(thresholds.oscillationMinimumReversals) "
                 + "times with moves above \(formatted(100 * thresholds.oscillationMoveFraction)) %."
         case .risingFromStart:
-            return "Validation loss was lowest at epoch 1 and ended at least \(rise) % above it, while training "
+            return
+                "Validation loss was lowest at epoch 1 and ended at least \(rise) % above it, while training "
                 + "loss fell less than \(formatted(100 * thresholds.minimumTrainingLossDrop)) %."
         case .validationLossTurnedUp:
             return "Validation loss ended at least \(rise) % above its minimum at an earlier epoch."

@@ -47,7 +47,8 @@ public struct LearningCurves: Codable, Equatable, Sendable {
     /// rate is finite and positive, and `targetError` is in [0, 1).
     public func validate() throws {
         guard epochCount >= 1 else {
-            throw EvaluationError.invalidDiagnosisInput(field: "trainingLoss", rule: "must contain at least one epoch")
+            throw EvaluationError.invalidDiagnosisInput(
+                field: "trainingLoss", rule: "must contain at least one epoch")
         }
         let parallelArrays = [
             ("validationLoss", validationLoss), ("trainingAccuracy", trainingAccuracy),
@@ -60,7 +61,9 @@ public struct LearningCurves: Codable, Equatable, Sendable {
         if !learningRate.isEmpty, learningRate.count != epochCount {
             throw EvaluationError.invalidDiagnosisInput(
                 field: "learningRate",
-                rule: "has \(learningRate.count) entries but trainingLoss has \(epochCount); pass one per epoch or none")
+                rule:
+                    "has \(learningRate.count) entries but trainingLoss has \(epochCount); pass one per epoch or none"
+            )
         }
 
         for (name, values) in [("trainingLoss", trainingLoss), ("validationLoss", validationLoss)] {
@@ -69,7 +72,9 @@ public struct LearningCurves: Codable, Equatable, Sendable {
                     field: "\(name)[\(epoch)]", rule: "must not be negative, got \(values[epoch])")
             }
         }
-        for (name, values) in [("trainingAccuracy", trainingAccuracy), ("validationAccuracy", validationAccuracy)] {
+        for (name, values) in [
+            ("trainingAccuracy", trainingAccuracy), ("validationAccuracy", validationAccuracy),
+        ] {
             if let epoch = values.firstIndex(where: { !(0...1).contains($0) }) {
                 throw EvaluationError.invalidDiagnosisInput(
                     field: "\(name)[\(epoch)]", rule: "must be a fraction in [0, 1], got \(values[epoch])")
@@ -77,7 +82,8 @@ public struct LearningCurves: Codable, Equatable, Sendable {
         }
         if let epoch = learningRate.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
             throw EvaluationError.invalidDiagnosisInput(
-                field: "learningRate[\(epoch)]", rule: "must be finite and positive, got \(learningRate[epoch])")
+                field: "learningRate[\(epoch)]",
+                rule: "must be finite and positive, got \(learningRate[epoch])")
         }
         if let targetError, !(targetError >= 0 && targetError < 1) {
             throw EvaluationError.invalidDiagnosisInput(

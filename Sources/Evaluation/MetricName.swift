@@ -158,7 +158,8 @@ public enum MetricName: Hashable, Sendable, Codable, CustomStringConvertible {
                 let computed = report.topKAccuracy.keys.sorted().map { "top\($0)Accuracy" }
                 let list = computed.isEmpty ? "none" : computed.joined(separator: ", ")
                 throw EvaluationError.metricUnavailable(
-                    description, reason: "the report computed only these top-k accuracies: \(list); "
+                    description,
+                    reason: "the report computed only these top-k accuracies: \(list); "
                         + "build it from scores with topK including \(k)")
             }
             return value

@@ -40,7 +40,8 @@ public struct PrecisionRecallCurve: Equatable, Sendable, Codable {
     public init(_ scores: BinaryScores) throws {
         let positiveCount = scores.positiveCount
         guard positiveCount > 0 else {
-            throw EvaluationError.missingBinaryClass(side: "positive", positiveClass: scores.positiveClassName)
+            throw EvaluationError.missingBinaryClass(
+                side: "positive", positiveClass: scores.positiveClassName)
         }
 
         var points: [Point] = []

@@ -34,10 +34,12 @@ public struct ROCCurve: Equatable, Sendable, Codable {
         let positiveCount = scores.positiveCount
         let negativeCount = scores.negativeCount
         guard positiveCount > 0 else {
-            throw EvaluationError.missingBinaryClass(side: "positive", positiveClass: scores.positiveClassName)
+            throw EvaluationError.missingBinaryClass(
+                side: "positive", positiveClass: scores.positiveClassName)
         }
         guard negativeCount > 0 else {
-            throw EvaluationError.missingBinaryClass(side: "negative", positiveClass: scores.positiveClassName)
+            throw EvaluationError.missingBinaryClass(
+                side: "negative", positiveClass: scores.positiveClassName)
         }
 
         var points = [Point(threshold: nil, falsePositiveRate: 0, truePositiveRate: 0)]
@@ -48,7 +50,8 @@ public struct ROCCurve: Equatable, Sendable, Codable {
                 falsePositiveRate: Double(counts.falsePositives) / Double(negativeCount),
                 truePositiveRate: Double(counts.truePositives) / Double(positiveCount))
             let previous = points[points.count - 1]
-            area += (point.falsePositiveRate - previous.falsePositiveRate)
+            area +=
+                (point.falsePositiveRate - previous.falsePositiveRate)
                 * (point.truePositiveRate + previous.truePositiveRate) / 2
             points.append(point)
         }

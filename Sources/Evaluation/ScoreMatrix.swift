@@ -70,7 +70,8 @@ public struct ScoreMatrix: Equatable, Sendable {
         }
         guard labels.count == sampleCount else {
             throw EvaluationError.lengthMismatch(
-                name: "labels", count: labels.count, expectedName: "score matrix rows", expectedCount: sampleCount)
+                name: "labels", count: labels.count, expectedName: "score matrix rows",
+                expectedCount: sampleCount)
         }
         guard (1...classCount).contains(k) else {
             throw EvaluationError.invalidTopK(k: k, classCount: classCount)

@@ -11,7 +11,8 @@ public final class Sequential {
         for (previous, next) in zip(layers, layers.dropFirst()) {
             precondition(
                 previous.outputShape == next.inputShape,
-                "\(previous.name) outputs \(previous.outputShape) but \(next.name) expects \(next.inputShape)")
+                "\(previous.name) outputs \(previous.outputShape) but \(next.name) expects \(next.inputShape)"
+            )
         }
         precondition(layers.last!.outputShape.count == 1, "the last layer must output [classes] logits")
         self.layers = layers

@@ -13,7 +13,9 @@ public struct SoftmaxCrossEntropy: Sendable {
 
     /// Creates the loss; `labelSmoothing` must lie in [0, 1).
     public init(labelSmoothing: Float = 0) {
-        precondition(labelSmoothing >= 0 && labelSmoothing < 1, "label smoothing must be in [0, 1), got \(labelSmoothing)")
+        precondition(
+            labelSmoothing >= 0 && labelSmoothing < 1,
+            "label smoothing must be in [0, 1), got \(labelSmoothing)")
         self.labelSmoothing = labelSmoothing
     }
 

@@ -61,16 +61,24 @@ public enum WeightFile {
             throw LoadError(description: "\(url.path) is not a SwiftTune weight file (no valid header line).")
         }
         guard header.version == 1 else {
-            throw LoadError(description: "\(url.path) has weight-file version \(header.version); this build reads version 1.")
+            throw LoadError(
+                description:
+                    "\(url.path) has weight-file version \(header.version); this build reads version 1.")
         }
         let entries = entries(of: model)
         guard header.tensors == entries.map(\.0) else {
-            throw LoadError(description: "\(url.path) holds weights for another model: its tensors \(header.tensors.map { "\($0.name)\($0.shape)" }.joined(separator: ", ")) do not match this model's.")
+            throw LoadError(
+                description:
+                    "\(url.path) holds weights for another model: its tensors \(header.tensors.map { "\($0.name)\($0.shape)" }.joined(separator: ", ")) do not match this model's."
+            )
         }
         let expected = entries.reduce(0) { $0 + $1.1.count } * MemoryLayout<Float>.size
         let payload = data[(newline + 1)...]
         guard payload.count == expected else {
-            throw LoadError(description: "\(url.path) is truncated or padded: expected \(expected) bytes of weights, found \(payload.count).")
+            throw LoadError(
+                description:
+                    "\(url.path) is truncated or padded: expected \(expected) bytes of weights, found \(payload.count)."
+            )
         }
         var offset = payload.startIndex
         for (_, tensor) in entries {

@@ -37,11 +37,14 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable, Sen
                 field: Self.path(context.codingPath), rule: "must be \(Self.typeName(type))",
                 value: Self.detail(context))
         case .valueNotFound(let type, let context):
-            self.init(field: Self.path(context.codingPath), rule: "must be \(Self.typeName(type))", value: "null")
+            self.init(
+                field: Self.path(context.codingPath), rule: "must be \(Self.typeName(type))", value: "null")
         case .dataCorrupted(let context):
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey]
             let reason = underlying.map { "\($0)" } ?? context.debugDescription
-            self.init(field: context.codingPath.isEmpty ? "JSON" : Self.path(context.codingPath), rule: "is invalid: \(reason)")
+            self.init(
+                field: context.codingPath.isEmpty ? "JSON" : Self.path(context.codingPath),
+                rule: "is invalid: \(reason)")
         @unknown default:
             self.init(field: "JSON", rule: "could not be decoded: \(error)")
         }

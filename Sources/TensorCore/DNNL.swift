@@ -89,7 +89,8 @@ public final class Primitive: @unchecked Sendable {
         DNNL.check(dnnl_primitive_create(&created, descriptor), what)
         primitive = created!
         var createdStream: dnnl_stream_t?
-        DNNL.check(dnnl_stream_create(&createdStream, DNNL.engine, dnnl_stream_default_flags.rawValue), "stream")
+        DNNL.check(
+            dnnl_stream_create(&createdStream, DNNL.engine, dnnl_stream_default_flags.rawValue), "stream")
         stream = createdStream!
         descriptors = arguments
         for (argument, memoryDescriptor) in arguments {

@@ -23,7 +23,8 @@ public struct MemoryDescriptor: Equatable, @unchecked Sendable {
     /// A row-major descriptor (`a`, `ab`, `abc`, `abcd` tags) for `shape`.
     public static func rowMajor(_ shape: [Int]) -> MemoryDescriptor {
         let tags: [dnnl_format_tag_t] = [dnnl_a, dnnl_ab, dnnl_abc, dnnl_abcd, dnnl_abcde]
-        precondition((1...5).contains(shape.count), "row-major descriptors cover 1 to 5 dimensions, got \(shape)")
+        precondition(
+            (1...5).contains(shape.count), "row-major descriptors cover 1 to 5 dimensions, got \(shape)")
         return MemoryDescriptor(shape: shape, tag: tags[shape.count - 1])
     }
 

@@ -75,4 +75,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         (x << k) | (x >> (64 - k))
     }
 }
-

@@ -119,7 +119,9 @@ public struct Benchmark {
         func step() {
             let logits = model.forward(input, isTraining: isTraining)
             guard isTraining else { return }
-            _ = labels.withUnsafeBufferPointer { loss.evaluate(logits: logits, labels: $0, gradient: gradient) }
+            _ = labels.withUnsafeBufferPointer {
+                loss.evaluate(logits: logits, labels: $0, gradient: gradient)
+            }
             model.backward(gradient)
             if workload.l2 > 0 { _ = regularization.apply(to: parameters) }
             optimizer.step(parameters, learningRate: workload.optimizer.learningRate)

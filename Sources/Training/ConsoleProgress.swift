@@ -30,7 +30,8 @@ public final class ConsoleProgress: TrainingObserver {
         let left = progress.elapsed / Double(progress.batch) * Double(progress.batches - progress.batch)
         let line = String(
             format: "\r%@epoch %d/%d [%@] %d/%d  %.0f samples/s  loss %.4f  %.0f s left ",
-            prefix, progress.epoch, progress.epochs, bar, progress.batch, progress.batches, progress.samplesPerSecond,
+            prefix, progress.epoch, progress.epochs, bar, progress.batch, progress.batches,
+            progress.samplesPerSecond,
             progress.runningLoss, left)
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -27,7 +27,10 @@ public struct Experiment: Codable, Equatable, Sendable {
     }
 
     /// Creates an experiment from its sections.
-    public init(name: String, seed: UInt64 = 0, data: DataConfiguration, model: ModelSpecification, training: TrainingConfiguration) {
+    public init(
+        name: String, seed: UInt64 = 0, data: DataConfiguration, model: ModelSpecification,
+        training: TrainingConfiguration
+    ) {
         self.name = name
         self.seed = seed
         self.data = data
@@ -40,7 +43,8 @@ public struct Experiment: Codable, Equatable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         guard !name.isEmpty, !name.contains("/") else {
-            throw ConfigurationError(field: "name", rule: "must be a non-empty name without \"/\"", value: "\"\(name)\"")
+            throw ConfigurationError(
+                field: "name", rule: "must be a non-empty name without \"/\"", value: "\"\(name)\"")
         }
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? 0
         data = try container.decode(DataConfiguration.self, forKey: .data)
@@ -72,7 +76,9 @@ public struct Experiment: Codable, Equatable, Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ExperimentFileError(path: url.path, message: "cannot be read (\((error as NSError).localizedDescription)). Check the path.")
+            throw ExperimentFileError(
+                path: url.path,
+                message: "cannot be read (\((error as NSError).localizedDescription)). Check the path.")
         }
         do {
             return try decode(data)

@@ -48,7 +48,9 @@ public struct History: Codable, Equatable, Sendable {
 
     /// The history as CSV: a header and one row per epoch.
     public var csv: String {
-        var lines = ["epoch,training_loss,training_accuracy,validation_loss,validation_accuracy,monitor,learning_rate,seconds"]
+        var lines = [
+            "epoch,training_loss,training_accuracy,validation_loss,validation_accuracy,monitor,learning_rate,seconds"
+        ]
         for record in epochs {
             let monitor = record.monitorValue.map { format($0) } ?? ""
             lines.append(

@@ -25,12 +25,16 @@ public final class Trainer {
     }
 
     /// Returns the metric the early-stopping rule watches on the validation split ("loss" by default).
-    public static func monitor(of configuration: TrainingConfiguration, classNames: [String]) throws -> MetricName {
+    public static func monitor(of configuration: TrainingConfiguration, classNames: [String]) throws
+        -> MetricName
+    {
         let text = configuration.earlyStopping?.monitor ?? "loss"
         do {
             return try MetricName(parsing: text, classes: try ClassList(names: classNames))
         } catch {
-            throw ConfigurationError(field: "training.earlyStopping.monitor", rule: "must name a known metric (\(error))", value: "\"\(text)\"")
+            throw ConfigurationError(
+                field: "training.earlyStopping.monitor", rule: "must name a known metric (\(error))",
+                value: "\"\(text)\"")
         }
     }
 
@@ -40,7 +44,8 @@ public final class Trainer {
         let classes = try ClassList(names: training.classNames)
         let monitor = try Self.monitor(of: configuration, classNames: training.classNames)
         let mode: (String) -> MonitorMode = { name in
-            ((try? MetricName(parsing: name, classes: classes))?.direction ?? .minimize) == .minimize ? .min : .max
+            ((try? MetricName(parsing: name, classes: classes))?.direction ?? .minimize) == .minimize
+                ? .min : .max
         }
         var schedule = try (configuration.schedule ?? ScheduleConfiguration(kind: .constant)).makeSchedule(
             initialLearningRate: configuration.optimizer.learningRate, defaultMode: mode)
@@ -48,11 +53,16 @@ public final class Trainer {
             do {
                 return try MetricName(parsing: name, classes: classes)
             } catch {
-                throw ConfigurationError(field: "training.schedule.monitor", rule: "must name a known metric (\(error))", value: "\"\(name)\"")
+                throw ConfigurationError(
+                    field: "training.schedule.monitor", rule: "must name a known metric (\(error))",
+                    value: "\"\(name)\"")
             }
         }
-        var earlyStopping = try configuration.earlyStopping?.makeEarlyStopping(defaultMode: mode)
-            ?? EarlyStopping(mode: monitor.direction == .minimize ? .min : .max, patience: Int.max / 2, restoreBestWeights: false)
+        var earlyStopping =
+            try configuration.earlyStopping?.makeEarlyStopping(defaultMode: mode)
+            ?? EarlyStopping(
+                mode: monitor.direction == .minimize ? .min : .max, patience: Int.max / 2,
+                restoreBestWeights: false)
         let optimizer = try configuration.optimizer.makeOptimizer()
         let regularization = configuration.l2 > 0 ? L2Regularization(coefficient: configuration.l2) : nil
         let loss = SoftmaxCrossEntropy(labelSmoothing: configuration.labelSmoothing)
@@ -65,7 +75,8 @@ public final class Trainer {
         for epoch in 0..<configuration.epochs {
             let started = Date()
             let learningRate = schedule.learningRate(atEpoch: epoch)
-            let plan = BatchPlan(epoch: epoch, count: training.count, batchSize: configuration.batchSize, seed: seed)
+            let plan = BatchPlan(
+                epoch: epoch, count: training.count, batchSize: configuration.batchSize, seed: seed)
             var lossSum = 0.0
             var correct = 0
             var seen = 0
@@ -79,7 +90,8 @@ public final class Trainer {
                 }
                 guard result.loss.isFinite else {
                     history.status = .diverged
-                    history.message = Self.divergenceMessage(epoch: epoch + 1, batch: batchIndex + 1, learningRate: learningRate)
+                    history.message = Self.divergenceMessage(
+                        epoch: epoch + 1, batch: batchIndex + 1, learningRate: learningRate)
                     return history
                 }
 
@@ -92,17 +104,21 @@ public final class Trainer {
                 seen += indices.count
                 if let observer {
                     let elapsed = Date().timeIntervalSince(started)
-                    observer.trainer(didFinishBatch: BatchProgress(
-                        epoch: epoch + 1, epochs: configuration.epochs, batch: batchIndex + 1, batches: plan.batches.count,
-                        runningLoss: lossSum / Double(seen), samplesPerSecond: Double(seen) / max(elapsed, 1e-9),
-                        elapsed: elapsed))
+                    observer.trainer(
+                        didFinishBatch: BatchProgress(
+                            epoch: epoch + 1, epochs: configuration.epochs, batch: batchIndex + 1,
+                            batches: plan.batches.count,
+                            runningLoss: lossSum / Double(seen),
+                            samplesPerSecond: Double(seen) / max(elapsed, 1e-9),
+                            elapsed: elapsed))
                 }
             }
 
             let evaluation = try ModelEvaluation(model: model, dataset: validation)
             guard evaluation.loss.isFinite else {
                 history.status = .diverged
-                history.message = Self.divergenceMessage(epoch: epoch + 1, batch: nil, learningRate: learningRate)
+                history.message = Self.divergenceMessage(
+                    epoch: epoch + 1, batch: nil, learningRate: learningRate)
                 return history
             }
             let monitorValue = try monitor.value(in: evaluation.report, loss: evaluation.loss)
@@ -115,7 +131,9 @@ public final class Trainer {
             observer?.trainer(didFinishEpoch: record, of: configuration.epochs)
 
             if let scheduleMonitor {
-                schedule.record(Float(try scheduleMonitor.value(in: evaluation.report, loss: evaluation.loss)), atEpoch: epoch)
+                schedule.record(
+                    Float(try scheduleMonitor.value(in: evaluation.report, loss: evaluation.loss)),
+                    atEpoch: epoch)
             }
             let decision = earlyStopping.record(Float(monitorValue), epoch: epoch)
             if decision == .newBest && earlyStopping.restoreBestWeights {
@@ -138,7 +156,8 @@ public final class Trainer {
     }
 
     private static func divergenceMessage(epoch: Int, batch: Int?, learningRate: Float) -> String {
-        let place = batch.map { "in batch \($0) of epoch \(epoch)" } ?? "on the validation split after epoch \(epoch)"
+        let place =
+            batch.map { "in batch \($0) of epoch \(epoch)" } ?? "on the validation split after epoch \(epoch)"
         return "The loss became NaN or infinite \(place) at learning rate \(learningRate). "
             + "Try a learning rate 3 to 10 times lower, batch normalization, or a smaller initial scale."
     }

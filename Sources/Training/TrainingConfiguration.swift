@@ -33,7 +33,8 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
 
     /// Creates a configuration; arguments are checked by `validate`.
     public init(
-        epochs: Int, batchSize: Int, optimizer: OptimizerConfiguration, schedule: ScheduleConfiguration? = nil,
+        epochs: Int, batchSize: Int, optimizer: OptimizerConfiguration,
+        schedule: ScheduleConfiguration? = nil,
         earlyStopping: EarlyStoppingConfiguration? = nil, l2: Float = 0, labelSmoothing: Float = 0
     ) {
         self.epochs = epochs
@@ -62,16 +63,20 @@ public struct TrainingConfiguration: Codable, Equatable, Sendable {
     public func validate(path: String = "training") throws {
         let prefix = path == "(top level)" ? "" : "\(path)."
         guard epochs > 0 else {
-            throw ConfigurationError(field: prefix + "epochs", rule: "must be a positive integer", value: "\(epochs)")
+            throw ConfigurationError(
+                field: prefix + "epochs", rule: "must be a positive integer", value: "\(epochs)")
         }
         guard batchSize > 0 else {
-            throw ConfigurationError(field: prefix + "batchSize", rule: "must be a positive integer", value: "\(batchSize)")
+            throw ConfigurationError(
+                field: prefix + "batchSize", rule: "must be a positive integer", value: "\(batchSize)")
         }
         guard l2 >= 0 && l2.isFinite else {
-            throw ConfigurationError(field: prefix + "l2", rule: "must be a finite number of 0 or more", value: "\(l2)")
+            throw ConfigurationError(
+                field: prefix + "l2", rule: "must be a finite number of 0 or more", value: "\(l2)")
         }
         guard labelSmoothing >= 0 && labelSmoothing < 1 else {
-            throw ConfigurationError(field: prefix + "labelSmoothing", rule: "must be in [0, 1)", value: "\(labelSmoothing)")
+            throw ConfigurationError(
+                field: prefix + "labelSmoothing", rule: "must be in [0, 1)", value: "\(labelSmoothing)")
         }
         try optimizer.validate(fieldPath: prefix + "optimizer")
         try schedule?.validate(fieldPath: prefix + "schedule")

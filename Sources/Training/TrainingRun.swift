@@ -43,7 +43,8 @@ public struct TrainingRun {
         let started = Date()
         let sets = try experiment.data.loadSets(using: DatasetLocator(explicitPath: dataPath))
         let data = try PreparedData(
-            sets: sets, configuration: experiment.data, seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "split"))
+            sets: sets, configuration: experiment.data,
+            seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "split"))
         let model = try experiment.model.makeModel(
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "model"))
@@ -51,7 +52,9 @@ public struct TrainingRun {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try write(experiment, to: directory.appendingPathComponent("experiment.json"))
 
-        let trainer = Trainer(configuration: experiment.training, seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
+        let trainer = Trainer(
+            configuration: experiment.training,
+            seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
         trainer.observer = observer
         let history = try trainer.fit(model, training: data.training, validation: data.validation)
 
@@ -60,25 +63,34 @@ public struct TrainingRun {
         var testEvaluation: ModelEvaluation?
         if history.status != .diverged {
             let validationEvaluation = try ModelEvaluation(model: model, dataset: data.validation)
-            validation = .init(validationEvaluation, monitor: try? monitor.value(in: validationEvaluation.report, loss: validationEvaluation.loss))
+            validation = .init(
+                validationEvaluation,
+                monitor: try? monitor.value(in: validationEvaluation.report, loss: validationEvaluation.loss))
             let testResult = try ModelEvaluation(model: model, dataset: data.test)
-            test = .init(testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
+            test = .init(
+                testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
             testEvaluation = testResult
             try WeightFile.save(model, to: directory.appendingPathComponent("model.weights"))
-            try AtomicFile.write(confusionCSV(testResult.report.confusionMatrix), to: directory.appendingPathComponent("confusion_matrix.csv"))
+            try AtomicFile.write(
+                confusionCSV(testResult.report.confusionMatrix),
+                to: directory.appendingPathComponent("confusion_matrix.csv"))
         }
 
         let threads = ComputeThreads.threadCount
         let summary = RunSummary(
-            experiment: experiment.name, status: history.status, message: history.message, seed: experiment.seed,
+            experiment: experiment.name, status: history.status, message: history.message,
+            seed: experiment.seed,
             epochs: history.epochs.count, bestEpoch: history.bestEpoch, stoppedEpoch: history.stoppedEpoch,
             restoredBestWeights: history.restoredBestWeights, monitor: monitor.description,
             seconds: Date().timeIntervalSince(started), threads: threads,
             reproducibility: Self.reproducibilityNote(threads: threads), validation: validation, test: test,
             testReport: testEvaluation?.report,
-            split: .init(training: data.training.count, validation: data.validation.count, test: data.test.count),
+            split: .init(
+                training: data.training.count, validation: data.validation.count, test: data.test.count),
             standardization: data.standardization,
-            model: .init(parameters: model.parameterCount, multiplyAddsPerSample: model.multiplyAddsPerSample, layers: model.layers.map(\.name)))
+            model: .init(
+                parameters: model.parameterCount, multiplyAddsPerSample: model.multiplyAddsPerSample,
+                layers: model.layers.map(\.name)))
         try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
         try write(data.split, to: directory.appendingPathComponent("split.json"))
         try write(summary, to: directory.appendingPathComponent("summary.json"))
@@ -88,18 +100,21 @@ public struct TrainingRun {
     private func write(_ value: some Encodable, to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         try AtomicFile.write(try encoder.encode(value), to: url)
     }
 
     private func confusionCSV(_ matrix: ConfusionMatrix) -> String {
         let names = matrix.classes.names
         func quoted(_ text: String) -> String {
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\"" : text
         }
         var lines = ["true \\ predicted," + names.map(quoted).joined(separator: ",")]
         for (row, name) in names.enumerated() {
-            lines.append(quoted(name) + "," + (0..<names.count).map { "\(matrix[row, $0])" }.joined(separator: ","))
+            lines.append(
+                quoted(name) + "," + (0..<names.count).map { "\(matrix[row, $0])" }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

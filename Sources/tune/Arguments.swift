@@ -21,13 +21,16 @@ struct Arguments {
                 } else if valued.contains(name) {
                     if value == nil {
                         index += 1
-                        guard index < arguments.count else { throw UsageError("Option --\(name) needs a value.") }
+                        guard index < arguments.count else {
+                            throw UsageError("Option --\(name) needs a value.")
+                        }
                         value = arguments[index]
                     }
                     options[name] = value
                 } else {
                     let known = (valued.union(switches)).sorted().map { "--\($0)" }.joined(separator: ", ")
-                    throw UsageError("Unknown option --\(name). Options here: \(known.isEmpty ? "none" : known).")
+                    throw UsageError(
+                        "Unknown option --\(name). Options here: \(known.isEmpty ? "none" : known).")
                 }
             } else {
                 positionals.append(argument)

@@ -10,7 +10,8 @@ struct BenchCommand {
 
     init(arguments: [String]) throws {
         let parsed = try Arguments(arguments, valued: ["json", "threads", "seconds"])
-        workloads = try parsed.positionals.isEmpty
+        workloads =
+            try parsed.positionals.isEmpty
             ? BenchmarkWorkload.allCases
             : parsed.positionals.map { name in
                 guard let workload = BenchmarkWorkload(rawValue: name.uppercased()) else {
@@ -32,15 +33,19 @@ struct BenchCommand {
 
     func run() throws {
         ComputeThreads.configure(threadCount: threads)
-        print("threads \(ComputeThreads.threadCount), peak \(Benchmark.peakGigaflops) GFLOP/s (measured fp32 FMA peak of the reference machine)")
+        print(
+            "threads \(ComputeThreads.threadCount), peak \(Benchmark.peakGigaflops) GFLOP/s (measured fp32 FMA peak of the reference machine)"
+        )
         var results: [String: BenchmarkResult] = [:]
         for workload in workloads {
             let result = try Benchmark(workload: workload, seconds: seconds).run()
             results[workload.rawValue] = result
-            print(String(
-                format: "%@  %@  %10.0f samples/s  %7.1f GFLOP/s  %5.1f %% of peak  (%d steps)",
-                workload.rawValue, workload.summary.padding(toLength: 44, withPad: " ", startingAt: 0),
-                result.samplesPerSecond, result.gflops, 100 * result.gflops / Benchmark.peakGigaflops, result.steps))
+            print(
+                String(
+                    format: "%@  %@  %10.0f samples/s  %7.1f GFLOP/s  %5.1f %% of peak  (%d steps)",
+                    workload.rawValue, workload.summary.padding(toLength: 44, withPad: " ", startingAt: 0),
+                    result.samplesPerSecond, result.gflops, 100 * result.gflops / Benchmark.peakGigaflops,
+                    result.steps))
         }
         if let jsonPath {
             let encoder = JSONEncoder()

@@ -11,9 +11,11 @@ struct TrainCommand {
     let isQuiet: Bool
 
     init(arguments: [String]) throws {
-        let parsed = try Arguments(arguments, valued: ["out", "seed", "threads", "data"], switches: ["quiet"])
+        let parsed = try Arguments(
+            arguments, valued: ["out", "seed", "threads", "data"], switches: ["quiet"])
         guard parsed.positionals.count == 1 else {
-            throw UsageError("tune train takes one experiment file, got \(parsed.positionals.count) arguments.")
+            throw UsageError(
+                "tune train takes one experiment file, got \(parsed.positionals.count) arguments.")
         }
         experimentPath = parsed.positionals[0]
         outputPath = parsed.options["out"]
@@ -36,14 +38,21 @@ struct TrainCommand {
         if let seed { experiment.seed = seed }
         let directory = URL(fileURLWithPath: outputPath ?? defaultDirectory(for: experiment))
         let progress = ConsoleProgress(quiet: isQuiet)
-        print("training \(experiment.name) with seed \(experiment.seed) on \(ComputeThreads.threadCount) threads; run directory \(directory.path)")
-        let result = try TrainingRun(experiment: experiment, dataPath: dataPath, observer: progress).run(writingTo: directory)
+        print(
+            "training \(experiment.name) with seed \(experiment.seed) on \(ComputeThreads.threadCount) threads; run directory \(directory.path)"
+        )
+        let result = try TrainingRun(experiment: experiment, dataPath: dataPath, observer: progress).run(
+            writingTo: directory)
 
         let summary = result.summary
         if let message = summary.message { print("warning: \(message)") }
         var line = "status \(summary.status.rawValue)  epochs \(summary.epochs)"
-        if let validation = summary.validation { line += String(format: "  validation accuracy %.4f", validation.accuracy) }
-        if let test = summary.test { line += String(format: "  test accuracy %.4f  test macro F1 %.4f", test.accuracy, test.macroF1) }
+        if let validation = summary.validation {
+            line += String(format: "  validation accuracy %.4f", validation.accuracy)
+        }
+        if let test = summary.test {
+            line += String(format: "  test accuracy %.4f  test macro F1 %.4f", test.accuracy, test.macroF1)
+        }
         line += String(format: "  %.1f s", summary.seconds)
         print(line)
         print("wrote \(directory.path)/summary.json")

@@ -12,14 +12,18 @@ struct CommandRunner {
     static var executable: URL {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // The test bundle may sit inside `X.xctest/...` on some platforms; walk up to the build folder.
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("tune").path), folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("tune").path),
+            folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("tune")
     }
 
     /// Runs `tune arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:])
+        throws -> Output
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -44,7 +48,8 @@ struct TemporaryFolder {
     let url: URL
 
     init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("swifttune-cli-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "swifttune-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

@@ -17,7 +17,9 @@ struct TrainCommandTests {
 
     /// Runs `tune train` on `json` with an existing run directory holding a sentinel file, and
     /// checks the one-line error, the exit status and that the directory was left as it was.
-    func expectRejected(_ json: String, containing expected: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRejected(
+        _ json: String, containing expected: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = try folder.write(json, to: "experiment.json")
@@ -29,11 +31,16 @@ struct TrainCommandTests {
             ["train", file.path, "--out", runDirectory.path, "--data", sharedDataFolder.path, "--quiet"])
         #expect(output.status != 0, sourceLocation: sourceLocation)
         let lines = output.standardError.split(separator: "\n")
-        #expect(lines.count == 1, "expected one error line, got: \(output.standardError)", sourceLocation: sourceLocation)
+        #expect(
+            lines.count == 1, "expected one error line, got: \(output.standardError)",
+            sourceLocation: sourceLocation)
         #expect(output.standardError.hasPrefix("error: "), sourceLocation: sourceLocation)
-        #expect(output.standardError.contains(expected), "\(output.standardError)", sourceLocation: sourceLocation)
+        #expect(
+            output.standardError.contains(expected), "\(output.standardError)", sourceLocation: sourceLocation
+        )
         #expect(!output.standardError.contains("Fatal error"), sourceLocation: sourceLocation)
-        let kept = try String(contentsOf: runDirectory.appendingPathComponent("summary.json"), encoding: .utf8)
+        let kept = try String(
+            contentsOf: runDirectory.appendingPathComponent("summary.json"), encoding: .utf8)
         #expect(kept == "keep", sourceLocation: sourceLocation)
         let files = try FileManager.default.contentsOfDirectory(atPath: runDirectory.path)
         #expect(files == ["summary.json"], sourceLocation: sourceLocation)
@@ -47,12 +54,18 @@ struct TrainCommandTests {
 
     @Test func unknownLayer() throws {
         try expectRejected(
-            experiment([(#""architecture": "mlp", "depth": 1, "units": 128, "dropout": 0.1"#, #""architecture": "layers", "layers": [{"type": "lstm"}]"#)]),
+            experiment([
+                (
+                    #""architecture": "mlp", "depth": 1, "units": 128, "dropout": 0.1"#,
+                    #""architecture": "layers", "layers": [{"type": "lstm"}]"#
+                )
+            ]),
             containing: "model.layers[0].type must be one of dense, conv2d")
     }
 
     @Test func unknownOptimizer() throws {
-        try expectRejected(experiment([(#""kind": "adam""#, #""kind": "adamax""#)]), containing: "training.optimizer.kind")
+        try expectRejected(
+            experiment([(#""kind": "adam""#, #""kind": "adamax""#)]), containing: "training.optimizer.kind")
     }
 
     @Test func negativeLearningRate() throws {
@@ -63,17 +76,20 @@ struct TrainCommandTests {
 
     @Test func zeroBatchSize() throws {
         try expectRejected(
-            experiment([(#""batchSize": 64"#, #""batchSize": 0"#)]), containing: "training.batchSize must be a positive integer, got 0.")
+            experiment([(#""batchSize": 64"#, #""batchSize": 0"#)]),
+            containing: "training.batchSize must be a positive integer, got 0.")
     }
 
     @Test func dropoutOutOfRange() throws {
         try expectRejected(
-            experiment([(#""dropout": 0.1"#, #""dropout": 1.0"#)]), containing: "model.dropout must be in [0, 1), got 1.0.")
+            experiment([(#""dropout": 0.1"#, #""dropout": 1.0"#)]),
+            containing: "model.dropout must be in [0, 1), got 1.0.")
     }
 
     @Test func unknownField() throws {
         try expectRejected(
-            experiment([(#""epochs": 3"#, #""epochs": 3, "epoch": 4"#)]), containing: "training.epoch is not a known field")
+            experiment([(#""epochs": 3"#, #""epochs": 3, "epoch": 4"#)]),
+            containing: "training.epoch is not a known field")
     }
 
     @Test func invalidJSON() throws {
@@ -81,7 +97,8 @@ struct TrainCommandTests {
     }
 
     @Test func unknownDataset() throws {
-        try expectRejected(experiment([(#""dataset": "mnist""#, #""dataset": "imagenet""#)]), containing: "imagenet")
+        try expectRejected(
+            experiment([(#""dataset": "mnist""#, #""dataset": "imagenet""#)]), containing: "imagenet")
     }
 
     @Test func badIDXFiles() throws {
@@ -91,20 +108,27 @@ struct TrainCommandTests {
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         for name in ["train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"] {
             try FileManager.default.copyItem(
-                at: sharedDataFolder.appendingPathComponent("mnist/\(name).gz"), to: data.appendingPathComponent("\(name).gz"))
+                at: sharedDataFolder.appendingPathComponent("mnist/\(name).gz"),
+                to: data.appendingPathComponent("\(name).gz"))
         }
         // Wrong magic number: a labels header where images belong.
         var header = Data([0, 0, 8, 1, 0, 0, 0, 1])
         try header.write(to: data.appendingPathComponent("train-images-idx3-ubyte"))
         let json = try folder.write(experiment(), to: "experiment.json")
-        var output = try CommandRunner.run(["train", json.path, "--data", folder.url.path, "--out", folder.url.appendingPathComponent("run").path])
+        var output = try CommandRunner.run([
+            "train", json.path, "--data", folder.url.path, "--out",
+            folder.url.appendingPathComponent("run").path,
+        ])
         #expect(output.status == 1)
         #expect(output.standardError.contains("2051"), "\(output.standardError)")
 
         // Truncated: the header promises 60,000 images of 28 x 28 but only 100 bytes follow.
         header = Data([0, 0, 8, 3, 0, 0, 0xEA, 0x60, 0, 0, 0, 28, 0, 0, 0, 28]) + Data(count: 100)
         try header.write(to: data.appendingPathComponent("train-images-idx3-ubyte"))
-        output = try CommandRunner.run(["train", json.path, "--data", folder.url.path, "--out", folder.url.appendingPathComponent("run").path])
+        output = try CommandRunner.run([
+            "train", json.path, "--data", folder.url.path, "--out",
+            folder.url.appendingPathComponent("run").path,
+        ])
         #expect(output.status == 1)
         #expect(output.standardError.contains("47040000"), "\(output.standardError)")
         #expect(output.standardError.contains("100"), "\(output.standardError)")
@@ -125,13 +149,21 @@ struct TrainCommandTests {
         defer { folder.remove() }
         let json = try folder.write(experiment(), to: "experiment.json")
         let runDirectory = folder.url.appendingPathComponent("run")
-        let output = try CommandRunner.run(["train", json.path, "--data", sharedDataFolder.path, "--out", runDirectory.path, "--threads", "2"])
+        let output = try CommandRunner.run([
+            "train", json.path, "--data", sharedDataFolder.path, "--out", runDirectory.path, "--threads", "2",
+        ])
         #expect(output.status == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("epoch 3/3"))
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: runDirectory.path))
-        #expect(files.isSuperset(of: ["history.csv", "summary.json", "confusion_matrix.csv", "model.weights", "split.json", "experiment.json"]))
+        #expect(
+            files.isSuperset(of: [
+                "history.csv", "summary.json", "confusion_matrix.csv", "model.weights", "split.json",
+                "experiment.json",
+            ]))
 
-        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: runDirectory.appendingPathComponent("summary.json"))) as! [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: runDirectory.appendingPathComponent("summary.json"))) as! [String: Any]
         #expect(summary["status"] as? String == "completed")
         #expect(summary["epochs"] as? Int == 3)
         #expect(summary["seed"] as? Int == 1)
@@ -141,7 +173,8 @@ struct TrainCommandTests {
         // 5,400 training images, 3 epochs: a one-layer MLP reaches about 0.94 on the MNIST test set.
         #expect(try #require(test["accuracy"] as? Double) > 0.92)
         #expect(try #require(validation["accuracy"] as? Double) > 0.92)
-        let history = try String(contentsOf: runDirectory.appendingPathComponent("history.csv"), encoding: .utf8)
+        let history = try String(
+            contentsOf: runDirectory.appendingPathComponent("history.csv"), encoding: .utf8)
         #expect(history.split(separator: "\n").count == 4)
     }
 }

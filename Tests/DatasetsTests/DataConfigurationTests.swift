@@ -32,13 +32,15 @@ struct DataConfigurationTests {
 
     @Test func documentedExampleDecodes() throws {
         let configuration = try decode(
-            #"{"dataset": "fashion-mnist", "validationFraction": 0.1, "normalization": "global", "trainingLimit": 5000}"#)
+            #"{"dataset": "fashion-mnist", "validationFraction": 0.1, "normalization": "global", "trainingLimit": 5000}"#
+        )
         #expect(try configuration == DataConfiguration(dataset: "fashion-mnist", trainingLimit: 5_000))
     }
 
     @Test func allFieldsDecode() throws {
         let configuration = try decode(
-            #"{"path": "/tmp/digits", "validationFraction": 0.25, "normalization": "perFeature", "trainingLimit": 100}"#)
+            #"{"path": "/tmp/digits", "validationFraction": 0.25, "normalization": "perFeature", "trainingLimit": 100}"#
+        )
         #expect(configuration.path == "/tmp/digits")
         #expect(configuration.dataset == nil)
         #expect(configuration.validationFraction == 0.25)
@@ -56,19 +58,29 @@ struct DataConfigurationTests {
     @Test(arguments: [0.0, 1.0, -0.5, 1.2])
     func validationFractionOutOfRange(fraction: Double) {
         let error = decodingError(#"{"dataset": "mnist", "validationFraction": \#(fraction)}"#)
-        #expect(error == ConfigurationError(
-            field: "data.validationFraction", rule: "must be greater than 0 and less than 1", value: "\(fraction)"))
+        #expect(
+            error
+                == ConfigurationError(
+                    field: "data.validationFraction", rule: "must be greater than 0 and less than 1",
+                    value: "\(fraction)"))
     }
 
     @Test func unknownDatasetName() {
         let error = decodingError(#"{"dataset": "cifar-100"}"#)
-        #expect(error == ConfigurationError(field: "data.dataset", rule: "must be one of mnist, fashion-mnist", value: "\"cifar-100\""))
+        #expect(
+            error
+                == ConfigurationError(
+                    field: "data.dataset", rule: "must be one of mnist, fashion-mnist", value: "\"cifar-100\""
+                ))
     }
 
     @Test func unknownNormalizationMode() {
         let error = decodingError(#"{"dataset": "mnist", "normalization": "perPixel"}"#)
-        #expect(error == ConfigurationError(
-            field: "data.normalization", rule: "must be one of global, perFeature, perChannel, none", value: "\"perPixel\""))
+        #expect(
+            error
+                == ConfigurationError(
+                    field: "data.normalization", rule: "must be one of global, perFeature, perChannel, none",
+                    value: "\"perPixel\""))
     }
 
     @Test func missingDatasetAndPath() {
@@ -84,7 +96,8 @@ struct DataConfigurationTests {
 
     @Test func trainingLimitMustBePositive() {
         let error = decodingError(#"{"dataset": "mnist", "trainingLimit": 0}"#)
-        #expect(error == ConfigurationError(field: "data.trainingLimit", rule: "must be at least 1", value: "0"))
+        #expect(
+            error == ConfigurationError(field: "data.trainingLimit", rule: "must be at least 1", value: "0"))
     }
 
     @Test func initializerValidates() {
@@ -102,7 +115,8 @@ struct DataConfigurationTests {
 
     @Test func pathSearchedForNamedSet() throws {
         let configuration = try DataConfiguration(dataset: "mnist", path: RealData.root.path)
-        let empty = DatasetLocator(environment: ["HOME": "/nonexistent"], systemDirectory: URL(fileURLWithPath: "/nonexistent"))
+        let empty = DatasetLocator(
+            environment: ["HOME": "/nonexistent"], systemDirectory: URL(fileURLWithPath: "/nonexistent"))
         let sets = try configuration.loadSets(using: empty)
         #expect(sets.training.count == 60_000)
     }

@@ -7,7 +7,9 @@ import Testing
 struct DatasetLocatorTests {
     /// Returns a locator whose every search folder lies inside `folder`: `home/`, `system/` and, when
     /// given, the `$SWIFTTUNE_DATA` and explicit paths.
-    func locator(in folder: TemporaryFolder, explicit: String? = nil, environmentData: String? = nil) -> DatasetLocator {
+    func locator(in folder: TemporaryFolder, explicit: String? = nil, environmentData: String? = nil)
+        -> DatasetLocator
+    {
         var environment = ["HOME": folder.url.appendingPathComponent("home").path]
         if let environmentData {
             environment["SWIFTTUNE_DATA"] = folder.url.appendingPathComponent(environmentData).path
@@ -22,7 +24,8 @@ struct DatasetLocatorTests {
         let folder = try TemporaryFolder()
         try folder.writeIDXDataset(in: "anywhere")
         let files = try locator(in: folder, explicit: "anywhere").locate(.mnist)
-        #expect(files.trainingImages == folder.url.appendingPathComponent("anywhere/train-images-idx3-ubyte.gz"))
+        #expect(
+            files.trainingImages == folder.url.appendingPathComponent("anywhere/train-images-idx3-ubyte.gz"))
         #expect(files.testLabels == folder.url.appendingPathComponent("anywhere/t10k-labels-idx1-ubyte.gz"))
     }
 
@@ -30,7 +33,9 @@ struct DatasetLocatorTests {
         let folder = try TemporaryFolder()
         try folder.writeIDXDataset(in: "parent/fashion-mnist")
         let files = try locator(in: folder, explicit: "parent").locate(.fashionMNIST)
-        #expect(files.trainingLabels == folder.url.appendingPathComponent("parent/fashion-mnist/train-labels-idx1-ubyte.gz"))
+        #expect(
+            files.trainingLabels
+                == folder.url.appendingPathComponent("parent/fashion-mnist/train-labels-idx1-ubyte.gz"))
     }
 
     @Test func environmentVariableFolder() throws {
@@ -46,7 +51,8 @@ struct DatasetLocatorTests {
         try folder.writeIDXDataset(in: "env/mnist")
         try folder.writeIDXDataset(in: "explicit/mnist")
         let files = try locator(in: folder, explicit: "explicit", environmentData: "env").locate(.mnist)
-        #expect(files.testImages == folder.url.appendingPathComponent("explicit/mnist/t10k-images-idx3-ubyte.gz"))
+        #expect(
+            files.testImages == folder.url.appendingPathComponent("explicit/mnist/t10k-images-idx3-ubyte.gz"))
     }
 
     @Test func userCacheComesBeforeSystem() throws {
@@ -54,14 +60,19 @@ struct DatasetLocatorTests {
         try folder.writeIDXDataset(in: "home/.cache/swifttune/datasets/mnist")
         try folder.writeIDXDataset(in: "system/mnist")
         let files = try locator(in: folder).locate(.mnist)
-        #expect(files.testImages == folder.url.appendingPathComponent("home/.cache/swifttune/datasets/mnist/t10k-images-idx3-ubyte.gz"))
+        #expect(
+            files.testImages
+                == folder.url.appendingPathComponent(
+                    "home/.cache/swifttune/datasets/mnist/t10k-images-idx3-ubyte.gz"))
     }
 
     @Test func systemFolderLast() throws {
         let folder = try TemporaryFolder()
         try folder.writeIDXDataset(in: "system/fashion-mnist")
         let files = try locator(in: folder, environmentData: "empty-env").locate(.fashionMNIST)
-        #expect(files.testImages == folder.url.appendingPathComponent("system/fashion-mnist/t10k-images-idx3-ubyte.gz"))
+        #expect(
+            files.testImages
+                == folder.url.appendingPathComponent("system/fashion-mnist/t10k-images-idx3-ubyte.gz"))
     }
 
     @Test func rawFilesAccepted() throws {
@@ -80,32 +91,38 @@ struct DatasetLocatorTests {
     @Test func incompleteFolderSkipped() throws {
         let folder = try TemporaryFolder()
         try folder.writeIDXDataset(in: "explicit/mnist")
-        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("explicit/mnist/t10k-labels-idx1-ubyte.gz"))
+        try FileManager.default.removeItem(
+            at: folder.url.appendingPathComponent("explicit/mnist/t10k-labels-idx1-ubyte.gz"))
         try folder.writeIDXDataset(in: "system/mnist")
         let files = try locator(in: folder, explicit: "explicit").locate(.mnist)
-        #expect(files.testLabels == folder.url.appendingPathComponent("system/mnist/t10k-labels-idx1-ubyte.gz"))
+        #expect(
+            files.testLabels == folder.url.appendingPathComponent("system/mnist/t10k-labels-idx1-ubyte.gz"))
     }
 
     @Test func notFoundListsEveryPlace() throws {
         let folder = try TemporaryFolder()
         try folder.writeIDXDataset(in: "explicit/mnist")
-        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("explicit/mnist/t10k-labels-idx1-ubyte.gz"))
+        try FileManager.default.removeItem(
+            at: folder.url.appendingPathComponent("explicit/mnist/t10k-labels-idx1-ubyte.gz"))
         let root = folder.url.path
 
-        let error = #expect(throws: DatasetError.self) { try locator(in: folder, explicit: "explicit").locate(.mnist) }
+        let error = #expect(throws: DatasetError.self) {
+            try locator(in: folder, explicit: "explicit").locate(.mnist)
+        }
         guard case .datasetNotFound(let name, let searched, let instructions) = error else {
             Issue.record("Expected datasetNotFound, got \(String(describing: error)).")
             return
         }
         #expect(name == "mnist")
-        #expect(searched == [
-            "\(root)/explicit (--data or data.path): lacks train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
-                + "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
-            "\(root)/explicit/mnist (--data or data.path): lacks t10k-labels-idx1-ubyte[.gz]",
-            "$SWIFTTUNE_DATA: not set",
-            "\(root)/home/.cache/swifttune/datasets/mnist (user cache): does not exist",
-            "\(root)/system/mnist (system data sets): does not exist",
-        ])
+        #expect(
+            searched == [
+                "\(root)/explicit (--data or data.path): lacks train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], "
+                    + "t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz]",
+                "\(root)/explicit/mnist (--data or data.path): lacks t10k-labels-idx1-ubyte[.gz]",
+                "$SWIFTTUNE_DATA: not set",
+                "\(root)/home/.cache/swifttune/datasets/mnist (user cache): does not exist",
+                "\(root)/system/mnist (system data sets): does not exist",
+            ])
         #expect(instructions.contains("train-images-idx3-ubyte.gz"))
         #expect(instructions.contains("t10k-labels-idx1-ubyte.gz"))
 
@@ -128,14 +145,17 @@ struct DatasetLocatorTests {
     @Test func unknownNameListsKnownNames() {
         let error = #expect(throws: DatasetError.self) { try DatasetDescriptor.named("cifar-100") }
         #expect(error == .unknownDataset(name: "cifar-100", knownNames: ["mnist", "fashion-mnist"]))
-        #expect(error?.description == "Data set \"cifar-100\" is unknown. Known data sets: mnist, fashion-mnist.")
+        #expect(
+            error?.description == "Data set \"cifar-100\" is unknown. Known data sets: mnist, fashion-mnist.")
     }
 
     @Test func catalogNamesResolve() throws {
         #expect(try DatasetDescriptor.named("mnist") == .mnist)
-        #expect(try DatasetDescriptor.named("fashion-mnist").classNames == [
-            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
-        ])
+        #expect(
+            try DatasetDescriptor.named("fashion-mnist").classNames == [
+                "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
+                "Ankle boot",
+            ])
     }
 
     @Test func unnamedFolderInfersClasses() throws {

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import TensorCore
+import Testing
 
 @testable import Datasets
 
@@ -28,7 +27,8 @@ struct DatasetSplitTests {
     }
 
     @Test func splitKeepsClassProportions() throws {
-        let data = try Self.dataset(labels: Self.interleavedLabels(counts: [10, 20, 5]), classNames: ["a", "b", "c"])
+        let data = try Self.dataset(
+            labels: Self.interleavedLabels(counts: [10, 20, 5]), classNames: ["a", "b", "c"])
         let split = try data.stratifiedSplit(validationFraction: 0.2, seed: 7)
 
         // 0.2 of 10, 20 and 5 samples.
@@ -61,20 +61,25 @@ struct DatasetSplitTests {
         let training = try RealData.mnist.get().training
         let split = try training.stratifiedSplit(validationFraction: 0.1, seed: 2026)
         // round(0.1 * n) per class of the MNIST training histogram, halves up (626.5 becomes 627).
-        #expect(training.subset(split.validationIndices).labelHistogram() == [592, 674, 596, 613, 584, 542, 592, 627, 585, 595])
+        #expect(
+            training.subset(split.validationIndices).labelHistogram() == [
+                592, 674, 596, 613, 584, 542, 592, 627, 585, 595,
+            ])
         #expect(split.validationIndices.count == 6_000)
         #expect(split.trainingIndices.count == 54_000)
     }
 
     @Test func sameSeedSameSplit() throws {
-        let data = try Self.dataset(labels: Self.interleavedLabels(counts: [50, 30, 20]), classNames: ["a", "b", "c"])
+        let data = try Self.dataset(
+            labels: Self.interleavedLabels(counts: [50, 30, 20]), classNames: ["a", "b", "c"])
         let first = try data.stratifiedSplit(validationFraction: 0.3, seed: 42)
         let second = try data.stratifiedSplit(validationFraction: 0.3, seed: 42)
         #expect(first == second)
     }
 
     @Test func differentSeedsDiffer() throws {
-        let data = try Self.dataset(labels: Self.interleavedLabels(counts: [50, 30, 20]), classNames: ["a", "b", "c"])
+        let data = try Self.dataset(
+            labels: Self.interleavedLabels(counts: [50, 30, 20]), classNames: ["a", "b", "c"])
         let first = try data.stratifiedSplit(validationFraction: 0.3, seed: 42)
         let second = try data.stratifiedSplit(validationFraction: 0.3, seed: 43)
         #expect(first.validationIndices != second.validationIndices)
@@ -83,7 +88,9 @@ struct DatasetSplitTests {
 
     @Test func singleSampleClassRejected() throws {
         let data = try Self.dataset(labels: [0, 0, 0, 2, 2, 1], classNames: ["cat", "dog", "bird"])
-        let error = #expect(throws: DatasetError.self) { try data.stratifiedSplit(validationFraction: 0.5, seed: 1) }
+        let error = #expect(throws: DatasetError.self) {
+            try data.stratifiedSplit(validationFraction: 0.5, seed: 1)
+        }
         #expect(error == .classTooSmallToSplit(dataset: "toy", className: "dog", label: 1, sampleCount: 1))
         #expect(error?.description.contains("Class \"dog\" (label 1)") == true)
         #expect(error?.description.contains("has 1 sample,") == true)
@@ -98,7 +105,9 @@ struct DatasetSplitTests {
     @Test(arguments: [0.0, 1.0, -0.1, 1.5, Double.nan])
     func invalidFractionRejected(fraction: Double) throws {
         let data = try Self.dataset(labels: [0, 0, 1, 1], classNames: ["a", "b"])
-        let error = #expect(throws: DatasetError.self) { try data.stratifiedSplit(validationFraction: fraction, seed: 1) }
+        let error = #expect(throws: DatasetError.self) {
+            try data.stratifiedSplit(validationFraction: fraction, seed: 1)
+        }
         guard case .invalidValidationFraction = error else {
             Issue.record("Expected invalidValidationFraction, got \(String(describing: error)).")
             return

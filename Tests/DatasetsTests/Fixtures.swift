@@ -30,13 +30,16 @@ final class TemporaryFolder {
     /// Writes a small valid IDX data set (training and test) into `subfolder`, gzip-compressed
     /// when `compressed` is true, and returns the folder.
     @discardableResult
-    func writeIDXDataset(in subfolder: String, compressed: Bool = true, labels: [UInt8] = [0, 1, 2, 1]) throws -> URL {
+    func writeIDXDataset(in subfolder: String, compressed: Bool = true, labels: [UInt8] = [0, 1, 2, 1]) throws
+        -> URL
+    {
         let images = IDXBytes.images(count: labels.count, rows: 2, columns: 3)
         let suffix = compressed ? ".gz" : ""
         let encode = { (bytes: [UInt8]) in compressed ? StoredGzip.compress(bytes) : bytes }
         for prefix in ["train", "t10k"] {
             try write(encode(images), to: "\(subfolder)/\(prefix)-images-idx3-ubyte\(suffix)")
-            try write(encode(IDXBytes.labels(labels)), to: "\(subfolder)/\(prefix)-labels-idx1-ubyte\(suffix)")
+            try write(
+                encode(IDXBytes.labels(labels)), to: "\(subfolder)/\(prefix)-labels-idx1-ubyte\(suffix)")
         }
         return url.appendingPathComponent(subfolder)
     }
@@ -49,9 +52,12 @@ enum IDXBytes {
     }
 
     /// Returns an image file header followed by `pixels`, or by pixel i = i mod 256 when `pixels` is nil.
-    static func images(count: Int, rows: Int, columns: Int, pixels: [UInt8]? = nil, magic: UInt32 = 2051) -> [UInt8] {
+    static func images(count: Int, rows: Int, columns: Int, pixels: [UInt8]? = nil, magic: UInt32 = 2051)
+        -> [UInt8]
+    {
         let payload = pixels ?? (0..<(count * rows * columns)).map { UInt8($0 % 256) }
-        return bigEndian(magic) + bigEndian(UInt32(count)) + bigEndian(UInt32(rows)) + bigEndian(UInt32(columns))
+        return bigEndian(magic) + bigEndian(UInt32(count)) + bigEndian(UInt32(rows))
+            + bigEndian(UInt32(columns))
             + payload
     }
 

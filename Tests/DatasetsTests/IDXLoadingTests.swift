@@ -34,7 +34,8 @@ struct IDXLoadingTests {
         let images = IDXBytes.images(count: 3, rows: 4, columns: 4)
         let labels = IDXBytes.labels([1, 2, 3])
         let raw = try load(images: images, labels: labels, in: folder)
-        let compressed = try load(images: StoredGzip.compress(images), labels: StoredGzip.compress(labels), in: folder)
+        let compressed = try load(
+            images: StoredGzip.compress(images), labels: StoredGzip.compress(labels), in: folder)
         #expect(compressed == raw)
     }
 
@@ -59,7 +60,11 @@ struct IDXLoadingTests {
                 images: IDXBytes.images(count: 1, rows: 1, columns: 1),
                 labels: IDXBytes.labels([1], magic: 0x0000_0901), in: folder)
         }
-        #expect(error == .invalidMagicNumber(path: folder.url.appendingPathComponent("labels-idx1-ubyte").path, expected: 2049, actual: 2305))
+        #expect(
+            error
+                == .invalidMagicNumber(
+                    path: folder.url.appendingPathComponent("labels-idx1-ubyte").path, expected: 2049,
+                    actual: 2305))
     }
 
     @Test func truncatedImagesReportByteCounts() throws {
@@ -71,7 +76,10 @@ struct IDXLoadingTests {
             try load(images: images, labels: IDXBytes.labels([1, 2, 3]), in: folder)
         }
         let path = folder.url.appendingPathComponent("images-idx3-ubyte").path
-        #expect(error == .payloadSizeMismatch(path: path, contents: "3 images of 4 x 4 pixels", expectedBytes: 48, actualBytes: 40))
+        #expect(
+            error
+                == .payloadSizeMismatch(
+                    path: path, contents: "3 images of 4 x 4 pixels", expectedBytes: 48, actualBytes: 40))
         let message = error?.description ?? ""
         #expect(message.contains(path))
         #expect(message.contains("truncated"))
@@ -81,7 +89,8 @@ struct IDXLoadingTests {
 
     @Test func truncatedGzipPayloadReportsByteCounts() throws {
         let folder = try TemporaryFolder()
-        let images = IDXBytes.images(count: 2, rows: 28, columns: 28, pixels: Array(repeating: 1, count: 1_000))
+        let images = IDXBytes.images(
+            count: 2, rows: 28, columns: 28, pixels: Array(repeating: 1, count: 1_000))
 
         let error = #expect(throws: DatasetError.self) {
             try load(images: StoredGzip.compress(images), labels: IDXBytes.labels([1, 2]), in: folder)
@@ -112,7 +121,8 @@ struct IDXLoadingTests {
                 labels: IDXBytes.labels([1, 2], declaredCount: 3), in: folder)
         }
         let path = folder.url.appendingPathComponent("labels-idx1-ubyte").path
-        #expect(error == .payloadSizeMismatch(path: path, contents: "3 labels", expectedBytes: 3, actualBytes: 2))
+        #expect(
+            error == .payloadSizeMismatch(path: path, contents: "3 labels", expectedBytes: 3, actualBytes: 2))
     }
 
     @Test func truncatedHeaderRejected() throws {
@@ -128,7 +138,9 @@ struct IDXLoadingTests {
     @Test func zeroColumnsRejected() throws {
         let folder = try TemporaryFolder()
         let error = #expect(throws: DatasetError.self) {
-            try load(images: IDXBytes.images(count: 1, rows: 5, columns: 0), labels: IDXBytes.labels([1]), in: folder)
+            try load(
+                images: IDXBytes.images(count: 1, rows: 5, columns: 0), labels: IDXBytes.labels([1]),
+                in: folder)
         }
         guard case .invalidHeader = error else {
             Issue.record("Expected invalidHeader, got \(String(describing: error)).")
@@ -139,11 +151,16 @@ struct IDXLoadingTests {
     @Test func countMismatchRejected() throws {
         let folder = try TemporaryFolder()
         let error = #expect(throws: DatasetError.self) {
-            try load(images: IDXBytes.images(count: 3, rows: 2, columns: 2), labels: IDXBytes.labels([1, 2]), in: folder)
+            try load(
+                images: IDXBytes.images(count: 3, rows: 2, columns: 2), labels: IDXBytes.labels([1, 2]),
+                in: folder)
         }
         let imagesPath = folder.url.appendingPathComponent("images-idx3-ubyte").path
         let labelsPath = folder.url.appendingPathComponent("labels-idx1-ubyte").path
-        #expect(error == .countMismatch(imagesPath: imagesPath, imageCount: 3, labelsPath: labelsPath, labelCount: 2))
+        #expect(
+            error
+                == .countMismatch(
+                    imagesPath: imagesPath, imageCount: 3, labelsPath: labelsPath, labelCount: 2))
         #expect(error?.description.contains("contains 3 images") == true)
         #expect(error?.description.contains("contains 2 labels") == true)
     }
@@ -151,7 +168,9 @@ struct IDXLoadingTests {
     @Test func labelOutOfRangeRejected() throws {
         let folder = try TemporaryFolder()
         let error = #expect(throws: DatasetError.self) {
-            try load(images: IDXBytes.images(count: 3, rows: 1, columns: 1), labels: IDXBytes.labels([9, 10, 0]), in: folder)
+            try load(
+                images: IDXBytes.images(count: 3, rows: 1, columns: 1), labels: IDXBytes.labels([9, 10, 0]),
+                in: folder)
         }
         let path = folder.url.appendingPathComponent("labels-idx1-ubyte").path
         #expect(error == .labelOutOfRange(path: path, sampleIndex: 1, label: 10, classCount: 10))

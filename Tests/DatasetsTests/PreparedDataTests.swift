@@ -7,7 +7,8 @@ import Testing
 struct PreparedDataTests {
     @Test func limitedMNISTRun() throws {
         let sets = try RealData.mnist.get()
-        let configuration = try DataConfiguration(dataset: "mnist", validationFraction: 0.2, trainingLimit: 1_000)
+        let configuration = try DataConfiguration(
+            dataset: "mnist", validationFraction: 0.2, trainingLimit: 1_000)
         let prepared = try PreparedData(sets: sets, configuration: configuration, seed: 11)
 
         // 1,000 samples by the largest-remainder rule, then 0.2 of each class held out.
@@ -40,7 +41,8 @@ struct PreparedDataTests {
         #expect(abs(variance - 1) < 1e-3)
 
         // The test set uses the training statistics: pixel 0 becomes -mean / std.
-        let zeroPixel = (0 - prepared.standardization.means[0]) / prepared.standardization.standardDeviations[0]
+        let zeroPixel =
+            (0 - prepared.standardization.means[0]) / prepared.standardization.standardDeviations[0]
         #expect(prepared.test.features[0] == zeroPixel)
     }
 

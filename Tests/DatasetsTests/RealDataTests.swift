@@ -47,7 +47,8 @@ struct RealDataTests {
 
     @Test func mnistLabelHistograms() throws {
         let sets = try RealData.mnist.get()
-        #expect(sets.training.labelHistogram() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949])
+        #expect(
+            sets.training.labelHistogram() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949])
         #expect(sets.test.labelHistogram() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
     }
 

@@ -8,7 +8,8 @@ struct StandardizationTests {
     /// Returns three rows of two features, the second of them constant.
     static func rows() throws -> Dataset {
         try Dataset(
-            name: "rows", sampleShape: [2], features: [1, 10, 2, 10, 3, 10], labels: [0, 1, 0], classNames: ["a", "b"])
+            name: "rows", sampleShape: [2], features: [1, 10, 2, 10, 3, 10], labels: [0, 1, 0],
+            classNames: ["a", "b"])
     }
 
     /// Returns two images of 2 channels, 1 row and 2 columns: channel 0 contains 1 3 | 5 7, and channel 1 contains 10 20 | 30 40.
@@ -60,7 +61,8 @@ struct StandardizationTests {
 
     @Test func constantDataMapsToZero() throws {
         let constant = try Dataset(
-            name: "flat", sampleShape: [1, 2, 2], features: Array(repeating: 0.1, count: 12), labels: [0, 0, 0],
+            name: "flat", sampleShape: [1, 2, 2], features: Array(repeating: 0.1, count: 12),
+            labels: [0, 0, 0],
             classNames: ["a"])
         for mode in [NormalizationMode.global, .perFeature, .perChannel] {
             let statistics = try Standardization(fitting: mode, to: constant)
@@ -73,7 +75,8 @@ struct StandardizationTests {
 
     @Test func statisticsComeFromTrainingOnly() throws {
         let all = try Dataset(
-            name: "rows", sampleShape: [1], features: [1, 2, 3, 11], labels: [0, 0, 1, 1], classNames: ["a", "b"])
+            name: "rows", sampleShape: [1], features: [1, 2, 3, 11], labels: [0, 0, 1, 1],
+            classNames: ["a", "b"])
         let training = all.subset([0, 1, 2])
         let validation = all.subset([3])
 
@@ -94,7 +97,9 @@ struct StandardizationTests {
     }
 
     @Test func perChannelNeedsImageShape() throws {
-        let error = #expect(throws: DatasetError.self) { try Standardization(fitting: .perChannel, to: Self.rows()) }
+        let error = #expect(throws: DatasetError.self) {
+            try Standardization(fitting: .perChannel, to: Self.rows())
+        }
         guard case .standardizationMismatch(let dataset, let sampleShape, let reason) = error else {
             Issue.record("Expected standardizationMismatch, got \(String(describing: error)).")
             return
@@ -120,7 +125,10 @@ struct StandardizationTests {
     @Test func emptyDatasetRejected() throws {
         let empty = try Dataset(name: "empty", sampleShape: [3], features: [], labels: [], classNames: ["a"])
         let error = #expect(throws: DatasetError.self) { try Standardization(fitting: .global, to: empty) }
-        #expect(error == .invalidDataset(name: "empty", reason: "it has no samples to fit global standardization on"))
+        #expect(
+            error
+                == .invalidDataset(
+                    name: "empty", reason: "it has no samples to fit global standardization on"))
     }
 
     @Test func statisticsRoundTripThroughJSON() throws {

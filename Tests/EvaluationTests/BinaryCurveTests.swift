@@ -35,7 +35,9 @@ import Testing
     @Test func rocPointsAndAUCWithTies() throws {
         let curve = try ROCCurve(Self.binaryScores())
         #expect(curve.points.map(\.threshold) == [nil, 0.9, 0.8, 0.6, 0.5, 0.2])
-        let rates: [(Double, Double)] = [(0, 0), (0, 1.0 / 3), (0.25, 2.0 / 3), (0.5, 2.0 / 3), (0.75, 1), (1, 1)]
+        let rates: [(Double, Double)] = [
+            (0, 0), (0, 1.0 / 3), (0.25, 2.0 / 3), (0.5, 2.0 / 3), (0.75, 1), (1, 1),
+        ]
         for (point, expected) in zip(curve.points, rates) {
             expectClose(point.falsePositiveRate, expected.0)
             expectClose(point.truePositiveRate, expected.1)
@@ -45,7 +47,8 @@ import Testing
 
     @Test func rocOfConstantScoresIsDiagonal() throws {
         let binary = try BinaryScores(
-            labels: [0, 1, 0, 1], scores: [0.5, 0.5, 0.5, 0.5], classes: ClassList(count: 2), positiveClass: 1)
+            labels: [0, 1, 0, 1], scores: [0.5, 0.5, 0.5, 0.5], classes: ClassList(count: 2), positiveClass: 1
+        )
         let curve = try ROCCurve(binary)
         #expect(curve.points.count == 2)
         #expect(curve.auc == 0.5)
@@ -53,20 +56,24 @@ import Testing
 
     @Test func rocOfPerfectAndReversedScores() throws {
         let classes = try ClassList(count: 2)
-        let perfect = try BinaryScores(labels: [0, 1, 1, 0], scores: [0.1, 0.9, 0.8, 0.3], classes: classes, positiveClass: 1)
+        let perfect = try BinaryScores(
+            labels: [0, 1, 1, 0], scores: [0.1, 0.9, 0.8, 0.3], classes: classes, positiveClass: 1)
         #expect(try ROCCurve(perfect).auc == 1)
-        let reversed = try BinaryScores(labels: [0, 1, 1, 0], scores: [0.9, 0.1, 0.2, 0.7], classes: classes, positiveClass: 1)
+        let reversed = try BinaryScores(
+            labels: [0, 1, 1, 0], scores: [0.9, 0.1, 0.2, 0.7], classes: classes, positiveClass: 1)
         #expect(try ROCCurve(reversed).auc == 0)
     }
 
     @Test func rocNeedsBothClasses() throws {
         let binary = try BinaryScores(
-            labels: [1, 1], scores: [0.2, 0.3], classes: ClassList(names: ["no", "yes"]), positiveClass: "yes")
+            labels: [1, 1], scores: [0.2, 0.3], classes: ClassList(names: ["no", "yes"]), positiveClass: "yes"
+        )
         #expect(throws: EvaluationError.missingBinaryClass(side: "negative", positiveClass: "yes")) {
             try ROCCurve(binary)
         }
         let noPositives = try BinaryScores(
-            labels: [0, 0], scores: [0.2, 0.3], classes: ClassList(names: ["no", "yes"]), positiveClass: "yes")
+            labels: [0, 0], scores: [0.2, 0.3], classes: ClassList(names: ["no", "yes"]), positiveClass: "yes"
+        )
         #expect(throws: EvaluationError.missingBinaryClass(side: "positive", positiveClass: "yes")) {
             try PrecisionRecallCurve(noPositives)
         }
@@ -75,7 +82,9 @@ import Testing
     @Test func precisionRecallPointsAndAveragePrecision() throws {
         let curve = try PrecisionRecallCurve(Self.binaryScores())
         #expect(curve.points.map(\.threshold) == [0.9, 0.8, 0.6, 0.5, 0.2])
-        let expected: [(Double, Double)] = [(1, 1.0 / 3), (2.0 / 3, 2.0 / 3), (0.5, 2.0 / 3), (0.5, 1), (3.0 / 7, 1)]
+        let expected: [(Double, Double)] = [
+            (1, 1.0 / 3), (2.0 / 3, 2.0 / 3), (0.5, 2.0 / 3), (0.5, 1), (3.0 / 7, 1),
+        ]
         for (point, values) in zip(curve.points, expected) {
             expectClose(point.precision, values.0)
             expectClose(point.recall, values.1)
@@ -84,7 +93,8 @@ import Testing
     }
 
     @Test func averagePrecisionWithoutNegativesIsOne() throws {
-        let binary = try BinaryScores(labels: [1, 1], scores: [0.2, 0.7], classes: ClassList(count: 2), positiveClass: 1)
+        let binary = try BinaryScores(
+            labels: [1, 1], scores: [0.2, 0.7], classes: ClassList(count: 2), positiveClass: 1)
         #expect(try PrecisionRecallCurve(binary).averagePrecision == 1)
     }
 
@@ -137,7 +147,8 @@ import Testing
             try BinaryScores(labels: [0], scores: [0.5], classes: classes, positiveClass: 2)
         }
         #expect(
-            throws: EvaluationError.lengthMismatch(name: "scores", count: 2, expectedName: "labels", expectedCount: 1)
+            throws: EvaluationError.lengthMismatch(
+                name: "scores", count: 2, expectedName: "labels", expectedCount: 1)
         ) {
             try BinaryScores(labels: [0], scores: [0.5, 0.1], classes: classes, positiveClass: 0)
         }

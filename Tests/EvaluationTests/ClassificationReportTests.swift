@@ -81,17 +81,19 @@ import Testing
 
     @Test func warningsNameClassAndMetric() throws {
         let report = try Self.animalsReport()
-        #expect(report.warnings == [
-            "Precision is 0/0 for class 'bird' (index 2) because it is never predicted; reported as 0.",
-            "Recall is 0/0 for class 'fish' (index 3) because it has no samples in the labels; "
-                + "reported as 0 and left out of the macro averages.",
-        ])
+        #expect(
+            report.warnings == [
+                "Precision is 0/0 for class 'bird' (index 2) because it is never predicted; reported as 0.",
+                "Recall is 0/0 for class 'fish' (index 3) because it has no samples in the labels; "
+                    + "reported as 0 and left out of the macro averages.",
+            ])
     }
 
     @Test func batchWithOneClassOnly() throws {
         // Every label is "b"; predictions b, b, a, c; class "d" appears nowhere.
         let classes = try ClassList(names: ["a", "b", "c", "d"])
-        let report = try ClassificationReport(labels: [1, 1, 1, 1], predictions: [1, 1, 0, 2], classes: classes)
+        let report = try ClassificationReport(
+            labels: [1, 1, 1, 1], predictions: [1, 1, 0, 2], classes: classes)
         let b = report.perClass[1]
         #expect(b.precision == 1)
         expectClose(b.recall, 0.5)
@@ -104,19 +106,21 @@ import Testing
         expectClose(report.macroF1, 4.0 / 6)
         expectClose(report.weightedF1, 4.0 / 6)
         #expect(report.perClass[3].undefinedMetrics == [.precision, .recall, .f1])
-        #expect(report.warnings == [
-            "Precision is 0/0 for class 'd' (index 3) because it is never predicted; reported as 0.",
-            "Recall is 0/0 for classes 'a' (index 0), 'c' (index 2), 'd' (index 3) because they have "
-                + "no samples in the labels; reported as 0 and left out of the macro averages.",
-            "Specificity is 0/0 for class 'b' (index 1) because every sample belongs to it; reported as 0.",
-            "F1 is 0/0 for class 'd' (index 3) because it is absent from both labels and predictions; "
-                + "reported as 0 and left out of the macro averages.",
-        ])
+        #expect(
+            report.warnings == [
+                "Precision is 0/0 for class 'd' (index 3) because it is never predicted; reported as 0.",
+                "Recall is 0/0 for classes 'a' (index 0), 'c' (index 2), 'd' (index 3) because they have "
+                    + "no samples in the labels; reported as 0 and left out of the macro averages.",
+                "Specificity is 0/0 for class 'b' (index 1) because every sample belongs to it; reported as 0.",
+                "F1 is 0/0 for class 'd' (index 3) because it is absent from both labels and predictions; "
+                    + "reported as 0 and left out of the macro averages.",
+            ])
     }
 
     @Test func perfectClassifierScoresOne() throws {
         let labels = [0, 1, 2, 2, 1, 0]
-        let report = try ClassificationReport(labels: labels, predictions: labels, classes: ClassList(count: 3))
+        let report = try ClassificationReport(
+            labels: labels, predictions: labels, classes: ClassList(count: 3))
         #expect(report.accuracy == 1)
         #expect(report.macroF1 == 1)
         #expect(report.weightedF1 == 1)

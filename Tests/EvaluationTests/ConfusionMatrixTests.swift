@@ -50,20 +50,23 @@ import Testing
     }
 
     @Test func countsEveryClassIncludingAbsentOnes() throws {
-        let matrix = try ConfusionMatrix(labels: Self.labels, predictions: Self.predictions, classes: Self.animals())
-        #expect(matrix.counts == [
-            [3, 1, 0, 1],
-            [1, 2, 0, 0],
-            [1, 1, 0, 0],
-            [0, 0, 0, 0],
-        ])
+        let matrix = try ConfusionMatrix(
+            labels: Self.labels, predictions: Self.predictions, classes: Self.animals())
+        #expect(
+            matrix.counts == [
+                [3, 1, 0, 1],
+                [1, 2, 0, 0],
+                [1, 1, 0, 0],
+                [0, 0, 0, 0],
+            ])
         #expect(matrix.sampleCount == 10)
         #expect(matrix.correctCount == 5)
         #expect(matrix[0, 3] == 1)
     }
 
     @Test func oneVersusRestCounts() throws {
-        let matrix = try ConfusionMatrix(labels: Self.labels, predictions: Self.predictions, classes: Self.animals())
+        let matrix = try ConfusionMatrix(
+            labels: Self.labels, predictions: Self.predictions, classes: Self.animals())
         // Class "dog": TP 2, FP 2 (a cat and a bird), FN 1, TN 10 - 3 - 2 = 5.
         #expect(matrix.truePositives(of: 1) == 2)
         #expect(matrix.falsePositives(of: 1) == 2)
@@ -91,11 +94,15 @@ import Testing
         ) {
             try ConfusionMatrix(labels: [0, 1], predictions: [0], classes: classes)
         }
-        #expect(throws: EvaluationError.classIndexOutOfRange(array: "labels", position: 1, value: 3, classCount: 3)) {
+        #expect(
+            throws: EvaluationError.classIndexOutOfRange(
+                array: "labels", position: 1, value: 3, classCount: 3)
+        ) {
             try ConfusionMatrix(labels: [0, 3], predictions: [0, 1], classes: classes)
         }
         #expect(
-            throws: EvaluationError.classIndexOutOfRange(array: "predictions", position: 0, value: -1, classCount: 3)
+            throws: EvaluationError.classIndexOutOfRange(
+                array: "predictions", position: 0, value: -1, classCount: 3)
         ) {
             try ConfusionMatrix(labels: [0, 1], predictions: [-1, 1], classes: classes)
         }
@@ -115,7 +122,8 @@ import Testing
     }
 
     @Test func jsonRoundTripKeepsNamesAndCounts() throws {
-        let matrix = try ConfusionMatrix(labels: Self.labels, predictions: Self.predictions, classes: Self.animals())
+        let matrix = try ConfusionMatrix(
+            labels: Self.labels, predictions: Self.predictions, classes: Self.animals())
         let data = try JSONEncoder().encode(matrix)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["classNames"] as? [String] == ["cat", "dog", "bird", "fish"])

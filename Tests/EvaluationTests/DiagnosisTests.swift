@@ -51,14 +51,17 @@ import Testing
         #expect(evidence.bestValidationLossEpoch == 7)
         // (0.37 − 0.368) / 0.368, (0.37 − 0.38) / 0.38 and (0.027 − 0.8) / 0.8, in percent.
         expectClose(try #require(evidence.validationLossRisePercent), 100 * 0.002 / 0.368, tolerance: 1e-9)
-        expectClose(try #require(evidence.recentValidationLossChangePercent), -100 * 0.01 / 0.38, tolerance: 1e-9)
+        expectClose(
+            try #require(evidence.recentValidationLossChangePercent), -100 * 0.01 / 0.38, tolerance: 1e-9)
         expectClose(try #require(evidence.trainingLossChangePercent), -96.625, tolerance: 1e-9)
         #expect(evidence.recentWindowEpochs == 3)
         #expect(evidence.validationLossReversals == 0)
         #expect(evidence.trainingLossReversals == 0)
-        #expect(evidence.description == "training error 1.0 %, validation error 10.0 %, gap 9.0 points; "
-            + "validation loss lowest at epoch 7, last value 0.5 % above it; "
-            + "validation loss changed -2.6 % over the last 3 epochs; training loss changed -96.6 % since epoch 1")
+        #expect(
+            evidence.description == "training error 1.0 %, validation error 10.0 %, gap 9.0 points; "
+                + "validation loss lowest at epoch 7, last value 0.5 % above it; "
+                + "validation loss changed -2.6 % over the last 3 epochs; training loss changed -96.6 % since epoch 1"
+        )
     }
 
     @Test func plainTextRendering() throws {
@@ -90,7 +93,9 @@ import Testing
         #expect(diagnosis.evidence.bestValidationLossEpoch == 4)
         expectClose(try #require(diagnosis.evidence.validationLossRisePercent), 40, tolerance: 1e-9)
         #expect(diagnosis.evidence.validationLossReversals == 1)
-        #expect(diagnosis.advice.last == "Use early stopping on validation loss; this run was best at epoch 4 of 8.")
+        #expect(
+            diagnosis.advice.last
+                == "Use early stopping on validation loss; this run was best at epoch 4 of 8.")
     }
 
     @Test func underfittingWithoutTargetError() throws {
@@ -101,7 +106,9 @@ import Testing
         ).diagnose()
         #expect(diagnosis.verdict == .underfitting)
         #expect(diagnosis.rule == .highBias)
-        #expect(diagnosis.ruleDescription == "Training error is at least 5.0 % (no target error given, so the target is 0 %).")
+        #expect(
+            diagnosis.ruleDescription
+                == "Training error is at least 5.0 % (no target error given, so the target is 0 %).")
         expectClose(diagnosis.evidence.trainingErrorPercent, 30, tolerance: 1e-9)
         #expect(diagnosis.advice.contains("Raise the learning rate by 2-3x, from 0.01 to 0.02-0.03."))
         #expect(diagnosis.advice.contains("Use a larger model: more units, layers or filters."))
@@ -119,10 +126,12 @@ import Testing
         #expect(diagnosis.rule == .highBias)
         expectClose(try #require(diagnosis.evidence.avoidableBiasPoints), 19, tolerance: 1e-9)
         expectClose(diagnosis.evidence.gapPoints, 7, tolerance: 1e-9)
-        #expect(diagnosis.evidence.description.hasPrefix(
-            "training error 20.0 %, validation error 27.0 %, gap 7.0 points; "
-                + "target error 1.0 %, avoidable bias 19.0 points, variance 7.0 points; "))
-        #expect(diagnosis.ruleDescription == "Training error exceeds the target error by at least 5.0 points.")
+        #expect(
+            diagnosis.evidence.description.hasPrefix(
+                "training error 20.0 %, validation error 27.0 %, gap 7.0 points; "
+                    + "target error 1.0 %, avoidable bias 19.0 points, variance 7.0 points; "))
+        #expect(
+            diagnosis.ruleDescription == "Training error exceeds the target error by at least 5.0 points.")
     }
 
     @Test func targetErrorNearTrainingErrorIsGoodFit() throws {
@@ -148,7 +157,8 @@ import Testing
         #expect(diagnosis.verdict == .learningRateTooHigh)
         #expect(diagnosis.rule == .oscillatingLoss)
         #expect(diagnosis.evidence.validationLossReversals == 5)
-        #expect(diagnosis.advice.first == "Lower the learning rate by 3-10x, from 0.1 to between 0.01 and 0.033.")
+        #expect(
+            diagnosis.advice.first == "Lower the learning rate by 3-10x, from 0.1 to between 0.01 and 0.033.")
     }
 
     @Test func risingFromStartMeansLearningRateTooHigh() throws {
@@ -182,12 +192,13 @@ import Testing
         #expect(diagnosis.verdict == .stoppedTooEarly)
         #expect(diagnosis.rule == .stillImproving)
         expectClose(try #require(diagnosis.evidence.recentValidationLossChangePercent), -25, tolerance: 1e-9)
-        #expect(diagnosis.advice == [
-            "Train for more epochs, with early stopping on validation loss to end at the best one. "
-                + "Validation loss changed -25.0 % over the last 3 epochs and was lowest at the last epoch.",
-            "Or raise the learning rate by 2-3x (from 0.001) to converge in fewer epochs.",
-            "Training error is also high at 15.0 %; if more epochs do not lower it, use a larger model.",
-        ])
+        #expect(
+            diagnosis.advice == [
+                "Train for more epochs, with early stopping on validation loss to end at the best one. "
+                    + "Validation loss changed -25.0 % over the last 3 epochs and was lowest at the last epoch.",
+                "Or raise the learning rate by 2-3x (from 0.001) to converge in fewer epochs.",
+                "Training error is also high at 15.0 %; if more epochs do not lower it, use a larger model.",
+            ])
         #expect(diagnosis.evidence.description.contains("; validation loss lowest at the last epoch; "))
     }
 
@@ -202,8 +213,9 @@ import Testing
         #expect(diagnosis.evidence.recentWindowEpochs == 2)
         expectClose(try #require(diagnosis.evidence.recentValidationLossChangePercent), -7, tolerance: 1e-9)
         #expect(diagnosis.ruleDescription.hasSuffix("fell at least 1.0 % over the last 2 epochs."))
-        #expect(diagnosis.advice.last == "Training error is also 35.0 points above the target error; if more "
-            + "epochs do not close that gap, use a larger model.")
+        #expect(
+            diagnosis.advice.last == "Training error is also 35.0 points above the target error; if more "
+                + "epochs do not close that gap, use a larger model.")
     }
 
     @Test func nonFiniteLossMeansDiverged() throws {
@@ -218,7 +230,9 @@ import Testing
         #expect(diagnosis.evidence.bestValidationLossEpoch == 2)
         expectClose(try #require(diagnosis.evidence.validationLossRisePercent), 150, tolerance: 1e-9)
         #expect(diagnosis.evidence.description.hasPrefix("loss not finite from epoch 4 of 4; "))
-        #expect(diagnosis.evidence.description.contains("validation loss lowest at epoch 2, last finite value 150.0 % above it"))
+        #expect(
+            diagnosis.evidence.description.contains(
+                "validation loss lowest at epoch 2, last finite value 150.0 % above it"))
         #expect(diagnosis.advice.first == "Lower the learning rate by 10x, from 0.5 to 0.05.")
         // Every number of the diagnosis is finite, so it encodes as plain JSON.
         let decoded = try JSONDecoder().decode(Diagnosis.self, from: JSONEncoder().encode(diagnosis))
@@ -278,7 +292,8 @@ import Testing
         curves = Self.gapCurves
         curves.validationLoss[0] = -0.5
         #expect(
-            throws: EvaluationError.invalidDiagnosisInput(field: "validationLoss[0]", rule: "must not be negative, got -0.5")
+            throws: EvaluationError.invalidDiagnosisInput(
+                field: "validationLoss[0]", rule: "must not be negative, got -0.5")
         ) {
             try curves.diagnose()
         }
@@ -290,14 +305,17 @@ import Testing
         curves = Self.gapCurves
         curves.targetError = 1
         #expect(
-            throws: EvaluationError.invalidDiagnosisInput(field: "targetError", rule: "must be a fraction in [0, 1), got 1.0")
+            throws: EvaluationError.invalidDiagnosisInput(
+                field: "targetError", rule: "must be a fraction in [0, 1), got 1.0")
         ) {
             try curves.diagnose()
         }
 
-        let empty = LearningCurves(trainingLoss: [], validationLoss: [], trainingAccuracy: [], validationAccuracy: [])
+        let empty = LearningCurves(
+            trainingLoss: [], validationLoss: [], trainingAccuracy: [], validationAccuracy: [])
         #expect(
-            throws: EvaluationError.invalidDiagnosisInput(field: "trainingLoss", rule: "must contain at least one epoch")
+            throws: EvaluationError.invalidDiagnosisInput(
+                field: "trainingLoss", rule: "must contain at least one epoch")
         ) {
             try empty.diagnose()
         }

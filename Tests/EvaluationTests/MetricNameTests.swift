@@ -41,7 +41,9 @@ import Testing
 
     @Test func classesAreCheckedWhenGiven() throws {
         let classes = try ClassList(names: ["malignant", "benign"])
-        #expect(try MetricName(parsing: "recall[malignant]", classes: classes) == .perClass(.recall, .name("malignant")))
+        #expect(
+            try MetricName(parsing: "recall[malignant]", classes: classes)
+                == .perClass(.recall, .name("malignant")))
         #expect(throws: EvaluationError.unknownClass("malignnt", validNames: ["malignant", "benign"])) {
             try MetricName(parsing: "recall[malignnt]", classes: classes)
         }
@@ -84,7 +86,8 @@ import Testing
 
     @Test func topKValueNamesComputedValues() throws {
         let scores = try ScoreMatrix(values: [0.6, 0.3, 0.1, 0.2, 0.3, 0.5], classCount: 3)
-        let report = try ClassificationReport(labels: [0, 1], scores: scores, classes: ClassList(count: 3), topK: [2])
+        let report = try ClassificationReport(
+            labels: [0, 1], scores: scores, classes: ClassList(count: 3), topK: [2])
         expectClose(try MetricName.topKAccuracy(2).value(in: report), 1)
         do {
             _ = try MetricName.topKAccuracy(1).value(in: report)
@@ -98,7 +101,10 @@ import Testing
     @Test func codesAsString() throws {
         let encoded = try JSONEncoder().encode([MetricName.macroF1, .perClass(.recall, "malignant")])
         #expect(String(decoding: encoded, as: UTF8.self) == #"["macroF1","recall[malignant]"]"#)
-        #expect(try JSONDecoder().decode([MetricName].self, from: encoded) == [.macroF1, .perClass(.recall, "malignant")])
+        #expect(
+            try JSONDecoder().decode([MetricName].self, from: encoded) == [
+                .macroF1, .perClass(.recall, "malignant"),
+            ])
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode([MetricName].self, from: Data(#"["macroF2"]"#.utf8))
         }

@@ -65,7 +65,10 @@ import Testing
         ) {
             try scores.topKAccuracy(labels: [0, 1, 2], k: 1)
         }
-        #expect(throws: EvaluationError.classIndexOutOfRange(array: "labels", position: 3, value: 5, classCount: 3)) {
+        #expect(
+            throws: EvaluationError.classIndexOutOfRange(
+                array: "labels", position: 3, value: 5, classCount: 3)
+        ) {
             try scores.topKAccuracy(labels: [0, 1, 2, 5], k: 1)
         }
         #expect(throws: EvaluationError.noSamples("Top-k accuracy")) {

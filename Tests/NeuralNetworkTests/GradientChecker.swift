@@ -1,5 +1,5 @@
-import Testing
 import TensorCore
+import Testing
 
 @testable import NeuralNetwork
 
@@ -41,7 +41,8 @@ struct GradientChecker {
         }
         func compare(_ label: String, _ analytic: Double, _ numeric: Double) -> String? {
             let tolerance = absoluteTolerance + relativeTolerance * max(abs(analytic), abs(numeric))
-            return abs(analytic - numeric) <= tolerance ? nil : "\(label): analytic \(analytic), numeric \(numeric)"
+            return abs(analytic - numeric) <= tolerance
+                ? nil : "\(label): analytic \(analytic), numeric \(numeric)"
         }
 
         var failures: [String] = []
@@ -49,8 +50,8 @@ struct GradientChecker {
         if checkInput {
             for index in sampleIndices(input.count, &generator) {
                 if let failure = compare(
-                    "\(layer.name) input[\(index)]", Double(inputGradient[index]), numeric(input.data + index))
-                {
+                    "\(layer.name) input[\(index)]", Double(inputGradient[index]), numeric(input.data + index)
+                ) {
                     failures.append(failure)
                 }
             }
@@ -58,7 +59,8 @@ struct GradientChecker {
         for (parameter, analytic) in zip(layer.parameters, parameterGradients) {
             for index in sampleIndices(parameter.count, &generator) {
                 if let failure = compare(
-                    "\(parameter.name)[\(index)]", Double(analytic[index]), numeric(parameter.value.data + index))
+                    "\(parameter.name)[\(index)]", Double(analytic[index]),
+                    numeric(parameter.value.data + index))
                 {
                     failures.append(failure)
                 }
@@ -68,7 +70,8 @@ struct GradientChecker {
     }
 
     private func sampleIndices(_ count: Int, _ generator: inout SeededGenerator) -> [Int] {
-        count <= samplesPerTensor ? Array(0..<count) : (0..<samplesPerTensor).map { _ in Int(generator.next() % UInt64(count)) }
+        count <= samplesPerTensor
+            ? Array(0..<count) : (0..<samplesPerTensor).map { _ in Int(generator.next() % UInt64(count)) }
     }
 }
 

@@ -1,5 +1,5 @@
-import Testing
 import TensorCore
+import Testing
 
 @testable import NeuralNetwork
 
@@ -33,13 +33,15 @@ struct LayerGradientTests {
             (3, 17, 4, 4, 16, 1, 1, Padding.valid),
         ])
     func convolution(
-        batch: Int, channels: Int, height: Int, width: Int, filters: Int, kernel: Int, stride: Int, padding: Padding
+        batch: Int, channels: Int, height: Int, width: Int, filters: Int, kernel: Int, stride: Int,
+        padding: Padding
     ) {
         var generator = SeededGenerator(seed: 4)
         let layer = Conv2D(
             inputShape: [channels, height, width], filters: filters, kernelSize: kernel, stride: stride,
             padding: padding, generator: &generator)
-        let failures = checker.mismatches(layer: layer, input: randomTensor([batch, channels, height, width], seed: 5))
+        let failures = checker.mismatches(
+            layer: layer, input: randomTensor([batch, channels, height, width], seed: 5))
         #expect(failures.isEmpty, "\(failures)")
     }
 
@@ -93,11 +95,14 @@ struct LayerGradientTests {
             BatchNorm(inputShape: [16, 8, 8]),
             Activation(.tanh, inputShape: [16, 8, 8]),
             Pool2D(.average, inputShape: [16, 8, 8], poolSize: 2),
-            Conv2D(inputShape: [16, 4, 4], filters: 5, kernelSize: 3, stride: 2, padding: .same, generator: &generator),
+            Conv2D(
+                inputShape: [16, 4, 4], filters: 5, kernelSize: 3, stride: 2, padding: .same,
+                generator: &generator),
             Flatten(inputShape: [5, 2, 2]),
             Dense(inputFeatures: 20, units: 4, generator: &generator),
         ]
-        let failures = checker.mismatches(layer: ChainLayer(layers), input: randomTensor([3, 3, 8, 8], seed: 13))
+        let failures = checker.mismatches(
+            layer: ChainLayer(layers), input: randomTensor([3, 3, 8, 8], seed: 13))
         #expect(failures.isEmpty, "\(failures)")
     }
 }

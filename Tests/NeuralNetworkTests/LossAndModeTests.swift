@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TensorCore
+import Testing
 
 @testable import NeuralNetwork
 
@@ -44,9 +44,13 @@ struct LossAndModeTests {
         for index in 0..<logits.count {
             let original = logits.data[index]
             logits.data[index] = original + 1e-2
-            let plus = labels.withUnsafeBufferPointer { loss.evaluate(logits: logits, labels: $0, gradient: nil).loss }
+            let plus = labels.withUnsafeBufferPointer {
+                loss.evaluate(logits: logits, labels: $0, gradient: nil).loss
+            }
             logits.data[index] = original - 1e-2
-            let minus = labels.withUnsafeBufferPointer { loss.evaluate(logits: logits, labels: $0, gradient: nil).loss }
+            let minus = labels.withUnsafeBufferPointer {
+                loss.evaluate(logits: logits, labels: $0, gradient: nil).loss
+            }
             logits.data[index] = original
             let numeric = (plus - minus) / 2e-2
             #expect(abs(numeric - Double(analytic[index])) < 1e-3, "logit \(index)")
@@ -78,7 +82,8 @@ struct LossAndModeTests {
         #expect(output.allSatisfy { $0 == 0 || abs($0 - 4.0 / 3.0) < 1e-6 })
         // 500 zeros expected; 4 standard deviations of Binomial(2000, 0.25) is about 77.
         #expect(abs(zeros - 500) < 80)
-        let gradient = layer.backward(Tensor(shape: [2, 1000], values: Array(repeating: 1, count: 2000)), needsInputGradient: true)
+        let gradient = layer.backward(
+            Tensor(shape: [2, 1000], values: Array(repeating: 1, count: 2000)), needsInputGradient: true)
         #expect(gradient.scalars == output)
     }
 

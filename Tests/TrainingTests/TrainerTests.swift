@@ -9,7 +9,9 @@ import Testing
 
 @Suite("Trainer", .serialized)
 struct TrainerTests {
-    func mlp(seed: UInt64 = 1, batchNorm: Bool = false, inputShape: [Int] = [4], classes: Int = 3) throws -> Sequential {
+    func mlp(seed: UInt64 = 1, batchNorm: Bool = false, inputShape: [Int] = [4], classes: Int = 3) throws
+        -> Sequential
+    {
         var specification = ModelSpecification(architecture: .mlp)
         specification.units = 16
         specification.batchNorm = batchNorm
@@ -21,7 +23,8 @@ struct TrainerTests {
         let training = try blobs(count: 300, seed: 1)
         let validation = try blobs(count: 90, seed: 2)
         let model = try mlp()
-        let history = try Trainer(configuration: configuration(epochs: 8), seed: 3).fit(model, training: training, validation: validation)
+        let history = try Trainer(configuration: configuration(epochs: 8), seed: 3).fit(
+            model, training: training, validation: validation)
         #expect(history.status == .completed)
         #expect(history.epochs.count == 8)
         #expect(history.epochs.last!.validationAccuracy > 0.9)
@@ -62,7 +65,9 @@ struct TrainerTests {
         let model = try mlp()
         let stopping = EarlyStoppingConfiguration(monitor: "loss", patience: 1)
         let history = try Trainer(
-            configuration: configuration(epochs: 30, batchSize: 8, optimizer: .init(kind: .sgd, learningRate: 3), earlyStopping: stopping),
+            configuration: configuration(
+                epochs: 30, batchSize: 8, optimizer: .init(kind: .sgd, learningRate: 3),
+                earlyStopping: stopping),
             seed: 2
         ).fit(model, training: training, validation: validation)
         try #require(history.status == .earlyStopped)
@@ -80,12 +85,16 @@ struct TrainerTests {
         let model = try mlp()
         let stopping = EarlyStoppingConfiguration(monitor: "accuracy", patience: 100)
         let history = try Trainer(
-            configuration: configuration(epochs: 6, batchSize: 4, optimizer: .init(kind: .sgd, learningRate: 2), earlyStopping: stopping),
+            configuration: configuration(
+                epochs: 6, batchSize: 4, optimizer: .init(kind: .sgd, learningRate: 2),
+                earlyStopping: stopping),
             seed: 6
         ).fit(model, training: training, validation: validation)
         try #require(history.status == .completed)
         let best = try #require(history.bestEpoch)
-        #expect(best < history.epochs.count, "the last epoch should not be the best here, so restoring is exercised")
+        #expect(
+            best < history.epochs.count,
+            "the last epoch should not be the best here, so restoring is exercised")
         let bestAccuracy = history.epochs[best - 1].validationAccuracy
         #expect(history.epochs.allSatisfy { $0.validationAccuracy <= bestAccuracy })
         let evaluation = try ModelEvaluation(model: model, dataset: validation)
@@ -121,7 +130,9 @@ struct TrainerTests {
         let validation = try blobs(count: 30, seed: 2)
         var settings = configuration(epochs: 5, optimizer: .init(kind: .sgd, learningRate: 0.1))
         settings.schedule = ScheduleConfiguration(kind: .step, factor: 0.5, stepSize: 2)
-        let history = try Trainer(configuration: settings, seed: 1).fit(try mlp(), training: training, validation: validation)
-        #expect(history.epochs.map(\.learningRate) == [0.1, 0.1, 0.05, 0.05, 0.025].map { Double(Float($0)) })
+        let history = try Trainer(configuration: settings, seed: 1).fit(
+            try mlp(), training: training, validation: validation)
+        #expect(
+            history.epochs.map(\.learningRate) == [0.1, 0.1, 0.05, 0.05, 0.025].map { Double(Float($0)) })
     }
 }

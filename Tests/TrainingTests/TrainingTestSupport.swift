@@ -24,10 +24,12 @@ func blobs(count: Int, classes: Int = 3, features: Int = 4, seed: UInt64) throws
 }
 
 func configuration(
-    epochs: Int = 5, batchSize: Int = 16, optimizer: OptimizerConfiguration = .init(kind: .adam, learningRate: 0.01),
+    epochs: Int = 5, batchSize: Int = 16,
+    optimizer: OptimizerConfiguration = .init(kind: .adam, learningRate: 0.01),
     earlyStopping: EarlyStoppingConfiguration? = nil
 ) -> TrainingConfiguration {
-    TrainingConfiguration(epochs: epochs, batchSize: batchSize, optimizer: optimizer, earlyStopping: earlyStopping)
+    TrainingConfiguration(
+        epochs: epochs, batchSize: batchSize, optimizer: optimizer, earlyStopping: earlyStopping)
 }
 
 /// The folder of real data sets beside the package: `<package>/../shared/data`, or `$SWIFTTUNE_TEST_DATA`.

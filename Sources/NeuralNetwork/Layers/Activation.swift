@@ -45,7 +45,9 @@ public final class Activation: Layer {
     private var backwardPrimitives: [[Int]: Primitive] = [:]
 
     /// Creates an activation for samples of `inputShape`.
-    public init(name: String = "activation", _ kind: ActivationKind, inputShape: [Int], negativeSlope: Float = 0.01) {
+    public init(
+        name: String = "activation", _ kind: ActivationKind, inputShape: [Int], negativeSlope: Float = 0.01
+    ) {
         self.name = name
         self.kind = kind
         self.inputShape = inputShape
@@ -77,7 +79,8 @@ public final class Activation: Layer {
             let (algorithm, alpha, beta) = algorithm
             DNNL.check(
                 dnnl_eltwise_forward_desc_init(
-                    &operation, isTraining ? dnnl_forward_training : dnnl_forward_inference, algorithm, &source,
+                    &operation, isTraining ? dnnl_forward_training : dnnl_forward_inference, algorithm,
+                    &source,
                     alpha, beta), "\(name) forward")
             let primitiveDescriptor = PrimitiveDescriptor(operation, "\(name) forward")
             primitive = primitiveDescriptor.makePrimitive(
@@ -109,14 +112,18 @@ public final class Activation: Layer {
                 dnnl_eltwise_backward_desc_init(&operation, algorithm, &difference, &data, alpha, beta),
                 "\(name) backward")
             primitive = PrimitiveDescriptor(operation, hint: hint, "\(name) backward").makePrimitive(
-                arguments: [DNNL_ARG_SRC: descriptor, DNNL_ARG_DIFF_DST: descriptor, DNNL_ARG_DIFF_SRC: descriptor],
+                arguments: [
+                    DNNL_ARG_SRC: descriptor, DNNL_ARG_DIFF_DST: descriptor, DNNL_ARG_DIFF_SRC: descriptor,
+                ],
                 name)
             backwardPrimitives[key] = primitive
         }
-        precondition(outputGradient.layout == input.layout, "\(name): gradient layout differs from input layout")
+        precondition(
+            outputGradient.layout == input.layout, "\(name): gradient layout differs from input layout")
         let inputGradient = inputGradients.tensor(shape: input.shape, layout: input.layout)
         primitive.run([
-            DNNL_ARG_SRC: input.data, DNNL_ARG_DIFF_DST: outputGradient.data, DNNL_ARG_DIFF_SRC: inputGradient.data,
+            DNNL_ARG_SRC: input.data, DNNL_ARG_DIFF_DST: outputGradient.data,
+            DNNL_ARG_DIFF_SRC: inputGradient.data,
         ])
         return inputGradient
     }

@@ -51,13 +51,17 @@ public final class BatchNorm: Layer {
 
     /// Creates a batch-norm layer for samples of `inputShape` ([C] or [C, H, W]).
     public init(name: String = "batchNorm", inputShape: [Int], momentum: Float = 0.99) {
-        precondition(inputShape.count == 1 || inputShape.count == 3, "\(name) expects [C] or [C, H, W], got \(inputShape)")
+        precondition(
+            inputShape.count == 1 || inputShape.count == 3,
+            "\(name) expects [C] or [C, H, W], got \(inputShape)")
         precondition(momentum >= 0 && momentum < 1, "batch-norm momentum must be in [0, 1), got \(momentum)")
         self.name = name
         self.inputShape = inputShape
         self.momentum = momentum
         channels = inputShape[0]
-        scale = Parameter(name: "\(name).scale", kind: .normalization, value: Tensor(shape: [channels], values: .init(repeating: 1, count: channels)))
+        scale = Parameter(
+            name: "\(name).scale", kind: .normalization,
+            value: Tensor(shape: [channels], values: .init(repeating: 1, count: channels)))
         shift = Parameter(name: "\(name).shift", kind: .normalization, value: Tensor(zeros: [channels]))
         runningMean = Tensor(zeros: [channels])
         runningVariance = Tensor(shape: [channels], values: .init(repeating: 1, count: channels))
@@ -70,13 +74,16 @@ public final class BatchNorm: Layer {
 
     private var channelDescriptor: MemoryDescriptor { .rowMajor([channels]) }
 
-    private func operation(_ propagation: dnnl_prop_kind_t, data: MemoryDescriptor, flags: dnnl_normalization_flags_t)
+    private func operation(
+        _ propagation: dnnl_prop_kind_t, data: MemoryDescriptor, flags: dnnl_normalization_flags_t
+    )
         -> dnnl_batch_normalization_desc_t
     {
         var operation = dnnl_batch_normalization_desc_t()
         var raw = data.raw
         DNNL.check(
-            dnnl_batch_normalization_forward_desc_init(&operation, propagation, &raw, epsilon, flags.rawValue),
+            dnnl_batch_normalization_forward_desc_init(
+                &operation, propagation, &raw, epsilon, flags.rawValue),
             "\(name) forward")
         return operation
     }
@@ -95,7 +102,8 @@ public final class BatchNorm: Layer {
             data: data, trainingDescriptor: descriptor,
             training: descriptor.makePrimitive(
                 arguments: [
-                    DNNL_ARG_SRC: data, DNNL_ARG_DST: data, DNNL_ARG_SCALE: statistics, DNNL_ARG_SHIFT: statistics,
+                    DNNL_ARG_SRC: data, DNNL_ARG_DST: data, DNNL_ARG_SCALE: statistics,
+                    DNNL_ARG_SHIFT: statistics,
                     DNNL_ARG_MEAN: statistics, DNNL_ARG_VARIANCE: statistics,
                 ], "\(name) forward"))
         plans[input.shape] = plan
@@ -103,23 +111,27 @@ public final class BatchNorm: Layer {
     }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
-        precondition(Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
+        precondition(
+            Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
         self.input = input
         let plan = plan(for: input)
         let output = outputs.tensor(shape: input.shape, layout: input.layout)
         if isTraining {
             plan.training.run([
                 DNNL_ARG_SRC: input.data, DNNL_ARG_DST: output.data, DNNL_ARG_SCALE: scale.value.data,
-                DNNL_ARG_SHIFT: shift.value.data, DNNL_ARG_MEAN: batchMean.data, DNNL_ARG_VARIANCE: batchVariance.data,
+                DNNL_ARG_SHIFT: shift.value.data, DNNL_ARG_MEAN: batchMean.data,
+                DNNL_ARG_VARIANCE: batchVariance.data,
             ])
             for channel in 0..<channels {
-                runningMean.data[channel] = momentum * runningMean.data[channel] + (1 - momentum) * batchMean.data[channel]
+                runningMean.data[channel] =
+                    momentum * runningMean.data[channel] + (1 - momentum) * batchMean.data[channel]
                 runningVariance.data[channel] =
                     momentum * runningVariance.data[channel] + (1 - momentum) * batchVariance.data[channel]
             }
         } else {
             if plan.inference == nil {
-                let flags = dnnl_normalization_flags_t(scaleAndShift.rawValue | dnnl_use_global_stats.rawValue)
+                let flags = dnnl_normalization_flags_t(
+                    scaleAndShift.rawValue | dnnl_use_global_stats.rawValue)
                 let descriptor = PrimitiveDescriptor(
                     operation(dnnl_forward_inference, data: plan.data, flags: flags), "\(name) inference")
                 let statistics = channelDescriptor
@@ -164,9 +176,11 @@ public final class BatchNorm: Layer {
         // input whenever the shift flag is set, although the gradient does not depend on it.
         let inputGradient = inputGradients.tensor(shape: input.shape, layout: input.layout)
         plan.backward!.run([
-            DNNL_ARG_SRC: input.data, DNNL_ARG_DIFF_DST: outputGradient.data, DNNL_ARG_DIFF_SRC: inputGradient.data,
+            DNNL_ARG_SRC: input.data, DNNL_ARG_DIFF_DST: outputGradient.data,
+            DNNL_ARG_DIFF_SRC: inputGradient.data,
             DNNL_ARG_SCALE: scale.value.data, DNNL_ARG_SHIFT: shift.value.data, DNNL_ARG_MEAN: batchMean.data,
-            DNNL_ARG_VARIANCE: batchVariance.data, DNNL_ARG_DIFF_SCALE: scale.gradient.data, DNNL_ARG_DIFF_SHIFT: shift.gradient.data,
+            DNNL_ARG_VARIANCE: batchVariance.data, DNNL_ARG_DIFF_SCALE: scale.gradient.data,
+            DNNL_ARG_DIFF_SHIFT: shift.gradient.data,
         ])
         return needsInputGradient ? inputGradient : outputGradient
     }

@@ -94,8 +94,10 @@ public final class Conv2D: Layer {
         var backwardWeights: (Primitive, MemoryDescriptor)?
         let forwardWeightBuffer: Tensor
 
-        init(source: MemoryDescriptor, destination: MemoryDescriptor, forwardWeights: MemoryDescriptor,
-             forward: Primitive, forwardDescriptor: PrimitiveDescriptor) {
+        init(
+            source: MemoryDescriptor, destination: MemoryDescriptor, forwardWeights: MemoryDescriptor,
+            forward: Primitive, forwardDescriptor: PrimitiveDescriptor
+        ) {
             self.source = source
             self.destination = destination
             self.forwardWeights = forwardWeights
@@ -139,13 +141,16 @@ public final class Conv2D: Layer {
     }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
-        precondition(Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
+        precondition(
+            Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
         self.input = input
         let plan = plan(for: input)
-        Reorder.run(from: weightDescriptor, weight.value.data, to: plan.forwardWeights, plan.forwardWeightBuffer.data)
+        Reorder.run(
+            from: weightDescriptor, weight.value.data, to: plan.forwardWeights, plan.forwardWeightBuffer.data)
         let output = outputs.tensor(shape: [input.shape[0]] + outputShape, layout: .oneDNN(plan.destination))
         plan.forward.run([
-            DNNL_ARG_SRC: input.data, DNNL_ARG_WEIGHTS: plan.forwardWeightBuffer.data, DNNL_ARG_BIAS: bias.value.data,
+            DNNL_ARG_SRC: input.data, DNNL_ARG_WEIGHTS: plan.forwardWeightBuffer.data,
+            DNNL_ARG_BIAS: bias.value.data,
             DNNL_ARG_DST: output.data,
         ])
         return output
@@ -155,7 +160,9 @@ public final class Conv2D: Layer {
         guard let input, let plan = plans[input.shape] else {
             preconditionFailure("\(name): backward called before forward")
         }
-        precondition(outputGradient.layout == .oneDNN(plan.destination), "\(name): gradient layout differs from output")
+        precondition(
+            outputGradient.layout == .oneDNN(plan.destination), "\(name): gradient layout differs from output"
+        )
         let strides = dims([stride, stride])
         let before = dims(paddingBefore)
         let after = dims(paddingAfter)
@@ -170,7 +177,8 @@ public final class Conv2D: Layer {
                 dnnl_convolution_backward_weights_desc_init(
                     &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &biasRaw, &destinationRaw,
                     strides, before, after), "\(name) backward weights")
-            let descriptor = PrimitiveDescriptor(operation, hint: plan.forwardDescriptor, "\(name) backward weights")
+            let descriptor = PrimitiveDescriptor(
+                operation, hint: plan.forwardDescriptor, "\(name) backward weights")
             let weightGradient = descriptor.descriptor(dnnl_query_diff_weights_md)
             let primitive = descriptor.makePrimitive(
                 arguments: [
@@ -180,16 +188,19 @@ public final class Conv2D: Layer {
             plan.backwardWeights = (primitive, weightGradient)
         }
         let (weightsPrimitive, weightGradientDescriptor) = plan.backwardWeights!
-        let weightGradientBuffer = weightGradientDescriptor == weightDescriptor
+        let weightGradientBuffer =
+            weightGradientDescriptor == weightDescriptor
             ? weight.gradient
-            : backwardWeightBuffers.tensor(shape: weight.value.shape, layout: .oneDNN(weightGradientDescriptor))
+            : backwardWeightBuffers.tensor(
+                shape: weight.value.shape, layout: .oneDNN(weightGradientDescriptor))
         weightsPrimitive.run([
             DNNL_ARG_SRC: input.data, DNNL_ARG_DIFF_DST: outputGradient.data,
             DNNL_ARG_DIFF_WEIGHTS: weightGradientBuffer.data, DNNL_ARG_DIFF_BIAS: bias.gradient.data,
         ])
         if weightGradientBuffer !== weight.gradient {
             Reorder.run(
-                from: weightGradientDescriptor, weightGradientBuffer.data, to: weightDescriptor, weight.gradient.data)
+                from: weightGradientDescriptor, weightGradientBuffer.data, to: weightDescriptor,
+                weight.gradient.data)
         }
 
         guard needsInputGradient else { return outputGradient }
@@ -202,10 +213,14 @@ public final class Conv2D: Layer {
                 dnnl_convolution_backward_data_desc_init(
                     &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &destinationRaw, strides,
                     before, after), "\(name) backward data")
-            let descriptor = PrimitiveDescriptor(operation, hint: plan.forwardDescriptor, "\(name) backward data")
+            let descriptor = PrimitiveDescriptor(
+                operation, hint: plan.forwardDescriptor, "\(name) backward data")
             let weights = descriptor.descriptor(dnnl_query_weights_md)
             let primitive = descriptor.makePrimitive(
-                arguments: [DNNL_ARG_DIFF_SRC: plan.source, DNNL_ARG_WEIGHTS: weights, DNNL_ARG_DIFF_DST: plan.destination],
+                arguments: [
+                    DNNL_ARG_DIFF_SRC: plan.source, DNNL_ARG_WEIGHTS: weights,
+                    DNNL_ARG_DIFF_DST: plan.destination,
+                ],
                 "\(name) backward data")
             plan.backwardData = (primitive, weights)
         }
@@ -220,7 +235,8 @@ public final class Conv2D: Layer {
         }
         let inputGradient = inputGradients.tensor(shape: input.shape, layout: input.layout)
         dataPrimitive.run([
-            DNNL_ARG_DIFF_SRC: inputGradient.data, DNNL_ARG_WEIGHTS: weightBuffer, DNNL_ARG_DIFF_DST: outputGradient.data,
+            DNNL_ARG_DIFF_SRC: inputGradient.data, DNNL_ARG_WEIGHTS: weightBuffer,
+            DNNL_ARG_DIFF_DST: outputGradient.data,
         ])
         return inputGradient
     }

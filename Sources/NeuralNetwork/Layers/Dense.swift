@@ -38,7 +38,8 @@ public final class Dense: Layer {
     public var multiplyAddsPerSample: Int { inputShape[0] * outputShape[0] }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
-        precondition(input.layout == .rowMajor && input.shape.count == 2 && input.shape[1] == inputShape[0],
+        precondition(
+            input.layout == .rowMajor && input.shape.count == 2 && input.shape[1] == inputShape[0],
             "\(name) expects [N, \(inputShape[0])] row-major input, got \(input.shape)")
         self.input = input
         let batch = input.shape[0]
@@ -76,7 +77,9 @@ public final class Dense: Layer {
 }
 
 /// Writes the column sums of a row-major [rows, columns] matrix into `result`.
-func sumRows(_ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into result: UnsafeMutablePointer<Float>) {
+func sumRows(
+    _ matrix: UnsafePointer<Float>, rows: Int, columns: Int, into result: UnsafeMutablePointer<Float>
+) {
     result.update(repeating: 0, count: columns)
     for row in 0..<rows {
         let line = matrix + row * columns

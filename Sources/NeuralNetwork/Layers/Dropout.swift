@@ -61,7 +61,8 @@ public final class Dropout: Layer {
 
 /// Writes the elementwise product a ⊙ b, split over the compute pool for large buffers.
 func multiply(
-    _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>, into result: UnsafeMutablePointer<Float>,
+    _ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
+    into result: UnsafeMutablePointer<Float>,
     count: Int
 ) {
     ComputeThreads.pool.forEachRange(count, minimumPerThread: 262_144) { range in

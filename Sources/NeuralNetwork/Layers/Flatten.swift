@@ -39,7 +39,8 @@ public final class Flatten: Layer {
             return Tensor(viewing: outputGradient, shape: shape)
         }
         let inputGradient = inputGradients.tensor(shape: shape, layout: inputLayout)
-        Reorder.run(from: MemoryDescriptor.rowMajor(shape), outputGradient.data, to: descriptor, inputGradient.data)
+        Reorder.run(
+            from: MemoryDescriptor.rowMajor(shape), outputGradient.data, to: descriptor, inputGradient.data)
         return inputGradient
     }
 }

@@ -38,8 +38,10 @@ public final class Pool2D: Layer {
         var inference: Primitive?
         var backward: Primitive?
 
-        init(source: MemoryDescriptor, destination: MemoryDescriptor, workspace: MemoryDescriptor?,
-             forwardDescriptor: PrimitiveDescriptor, training: Primitive) {
+        init(
+            source: MemoryDescriptor, destination: MemoryDescriptor, workspace: MemoryDescriptor?,
+            forwardDescriptor: PrimitiveDescriptor, training: Primitive
+        ) {
             self.source = source
             self.destination = destination
             self.workspace = workspace
@@ -71,7 +73,9 @@ public final class Pool2D: Layer {
         kind == .max ? dnnl_pooling_max : dnnl_pooling_avg_exclude_padding
     }
 
-    private func operation(_ propagation: dnnl_prop_kind_t, source: MemoryDescriptor, destination: MemoryDescriptor)
+    private func operation(
+        _ propagation: dnnl_prop_kind_t, source: MemoryDescriptor, destination: MemoryDescriptor
+    )
         -> dnnl_pooling_v2_desc_t
     {
         var operation = dnnl_pooling_v2_desc_t()
@@ -93,7 +97,8 @@ public final class Pool2D: Layer {
         if let plan = plans[input.shape] { return plan }
         let source = input.memoryDescriptor
         let descriptor = PrimitiveDescriptor(
-            operation(dnnl_forward_training, source: source, destination: .any([input.shape[0]] + outputShape)),
+            operation(
+                dnnl_forward_training, source: source, destination: .any([input.shape[0]] + outputShape)),
             "\(name) forward")
         let destination = descriptor.descriptor(dnnl_query_dst_md)
         var arguments: [Int32: MemoryDescriptor] = [DNNL_ARG_SRC: source, DNNL_ARG_DST: destination]
@@ -110,7 +115,8 @@ public final class Pool2D: Layer {
     }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
-        precondition(Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
+        precondition(
+            Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
         self.input = input
         let plan = plan(for: input)
         let output = outputs.tensor(shape: [input.shape[0]] + outputShape, layout: .oneDNN(plan.destination))
@@ -128,7 +134,8 @@ public final class Pool2D: Layer {
                     operation(dnnl_forward_inference, source: plan.source, destination: plan.destination),
                     "\(name) inference")
                 plan.inference = descriptor.makePrimitive(
-                    arguments: [DNNL_ARG_SRC: plan.source, DNNL_ARG_DST: plan.destination], "\(name) inference")
+                    arguments: [DNNL_ARG_SRC: plan.source, DNNL_ARG_DST: plan.destination],
+                    "\(name) inference")
             }
             plan.inference!.run([DNNL_ARG_SRC: input.data, DNNL_ARG_DST: output.data])
         }
@@ -196,6 +203,7 @@ public final class GlobalAveragePool: Layer {
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
         guard needsInputGradient else { return outputGradient }
-        return pool.backward(flatten.backward(outputGradient, needsInputGradient: true), needsInputGradient: true)
+        return pool.backward(
+            flatten.backward(outputGradient, needsInputGradient: true), needsInputGradient: true)
     }
 }

@@ -22,7 +22,8 @@ public enum LayerSpecification: Equatable, Sendable {
 
     /// The `type` names accepted in JSON.
     public static let typeNames = [
-        "dense", "conv2d", "maxPool", "avgPool", "globalAveragePool", "flatten", "dropout", "batchNorm", "activation",
+        "dense", "conv2d", "maxPool", "avgPool", "globalAveragePool", "flatten", "dropout", "batchNorm",
+        "activation",
     ]
 }
 
@@ -62,7 +63,8 @@ extension LayerSpecification: Codable {
                 throw ConfigurationError(field: decoder.fieldPath(key), rule: "is missing")
             }
             guard decoded > 0 else {
-                throw ConfigurationError(field: decoder.fieldPath(key), rule: "must be a positive integer", value: "\(decoded)")
+                throw ConfigurationError(
+                    field: decoder.fieldPath(key), rule: "must be a positive integer", value: "\(decoded)")
             }
             return decoded
         }
@@ -70,15 +72,20 @@ extension LayerSpecification: Codable {
         switch type {
         case "dense":
             self = .dense(
-                units: try positive(.units), activation: try container.decodeIfPresent(ActivationKind.self, forKey: .activation))
+                units: try positive(.units),
+                activation: try container.decodeIfPresent(ActivationKind.self, forKey: .activation))
         case "conv2d":
             self = .conv2d(
                 filters: try positive(.filters), kernelSize: try positive(.kernelSize, default: 3),
                 stride: try positive(.stride, default: 1), padding: padding,
                 activation: try container.decodeIfPresent(ActivationKind.self, forKey: .activation))
         case "maxPool", "avgPool":
-            let stride = try container.decodeIfPresent(Int.self, forKey: .stride).map { _ in try positive(.stride) }
-            self = .pool(type == "maxPool" ? .max : .average, poolSize: try positive(.poolSize, default: 2), stride: stride, padding: padding)
+            let stride = try container.decodeIfPresent(Int.self, forKey: .stride).map { _ in
+                try positive(.stride)
+            }
+            self = .pool(
+                type == "maxPool" ? .max : .average, poolSize: try positive(.poolSize, default: 2),
+                stride: stride, padding: padding)
         case "globalAveragePool":
             self = .globalAveragePool
         case "flatten":
@@ -86,13 +93,16 @@ extension LayerSpecification: Codable {
         case "dropout":
             let rate = try container.decode(Double.self, forKey: .rate)
             guard rate >= 0 && rate < 1 else {
-                throw ConfigurationError(field: decoder.fieldPath(CodingKeys.rate), rule: "must be in [0, 1)", value: "\(rate)")
+                throw ConfigurationError(
+                    field: decoder.fieldPath(CodingKeys.rate), rule: "must be in [0, 1)", value: "\(rate)")
             }
             self = .dropout(rate: rate)
         case "batchNorm":
             let momentum = try container.decodeIfPresent(Double.self, forKey: .momentum) ?? 0.99
             guard momentum >= 0 && momentum < 1 else {
-                throw ConfigurationError(field: decoder.fieldPath(CodingKeys.momentum), rule: "must be in [0, 1)", value: "\(momentum)")
+                throw ConfigurationError(
+                    field: decoder.fieldPath(CodingKeys.momentum), rule: "must be in [0, 1)",
+                    value: "\(momentum)")
             }
             self = .batchNorm(momentum: momentum)
         default:

@@ -25,14 +25,19 @@ extension ModelSpecification {
             }
         case .cnn:
             guard inputShape.count == 3 else {
-                throw ModelBuildError(description: "model.architecture \"cnn\" needs image input [C, H, W], but samples have shape \(inputShape).")
+                throw ModelBuildError(
+                    description:
+                        "model.architecture \"cnn\" needs image input [C, H, W], but samples have shape \(inputShape)."
+                )
             }
             let first = filters ?? 32
             let widths = filtersPerBlock ?? (0..<(blocks ?? 2)).map { first << $0 }
             for width in widths {
                 for _ in 0..<(convolutionsPerBlock ?? 1) {
                     try builder.append(
-                        .conv2d(filters: width, kernelSize: kernelSize ?? 3, stride: 1, padding: padding ?? .same, activation: nil))
+                        .conv2d(
+                            filters: width, kernelSize: kernelSize ?? 3, stride: 1, padding: padding ?? .same,
+                            activation: nil))
                     if batchNorm { try builder.append(.batchNorm(momentum: 0.99)) }
                     try builder.append(.activation(activation))
                 }
@@ -87,29 +92,42 @@ struct LayerStack {
         switch specification {
         case .dense(let units, let activation):
             if shape.count != 1 { add(Flatten(name: nextName("flatten"), inputShape: shape)) }
-            add(Dense(
-                name: name ?? nextName("dense"), inputFeatures: shape[0], units: units,
-                initializer: weightInitializer(before: activation), generator: &generator))
+            add(
+                Dense(
+                    name: name ?? nextName("dense"), inputFeatures: shape[0], units: units,
+                    initializer: weightInitializer(before: activation), generator: &generator))
             if let activation { try append(.activation(activation)) }
         case .conv2d(let filters, let kernelSize, let stride, let padding, let activation):
             try requireImage("conv2d")
             let size = padding.geometry(input: shape[1], kernel: kernelSize, stride: stride)
             let width = padding.geometry(input: shape[2], kernel: kernelSize, stride: stride)
             guard size.output > 0 && width.output > 0 else {
-                throw ModelBuildError(description: "A conv2d layer with kernel \(kernelSize) and \(padding.rawValue) padding does not fit its input of shape \(shape).")
+                throw ModelBuildError(
+                    description:
+                        "A conv2d layer with kernel \(kernelSize) and \(padding.rawValue) padding does not fit its input of shape \(shape)."
+                )
             }
-            add(Conv2D(
-                name: nextName("conv"), inputShape: shape, filters: filters, kernelSize: kernelSize, stride: stride,
-                padding: padding, initializer: weightInitializer(before: activation), generator: &generator))
+            add(
+                Conv2D(
+                    name: nextName("conv"), inputShape: shape, filters: filters, kernelSize: kernelSize,
+                    stride: stride,
+                    padding: padding, initializer: weightInitializer(before: activation),
+                    generator: &generator))
             if let activation { try append(.activation(activation)) }
         case .pool(let kind, let poolSize, let stride, let padding):
             try requireImage(kind == .max ? "maxPool" : "avgPool")
             let rows = padding.geometry(input: shape[1], kernel: poolSize, stride: stride ?? poolSize)
             let columns = padding.geometry(input: shape[2], kernel: poolSize, stride: stride ?? poolSize)
             guard rows.output > 0 && columns.output > 0 else {
-                throw ModelBuildError(description: "A pooling window of \(poolSize) does not fit its input of shape \(shape); use fewer blocks or \"same\" padding.")
+                throw ModelBuildError(
+                    description:
+                        "A pooling window of \(poolSize) does not fit its input of shape \(shape); use fewer blocks or \"same\" padding."
+                )
             }
-            add(Pool2D(name: nextName("pool"), kind, inputShape: shape, poolSize: poolSize, stride: stride, padding: padding))
+            add(
+                Pool2D(
+                    name: nextName("pool"), kind, inputShape: shape, poolSize: poolSize, stride: stride,
+                    padding: padding))
         case .globalAveragePool:
             try requireImage("globalAveragePool")
             add(GlobalAveragePool(name: nextName("globalAveragePool"), inputShape: shape))
@@ -117,9 +135,10 @@ struct LayerStack {
             add(Flatten(name: nextName("flatten"), inputShape: shape))
         case .dropout(let rate):
             let layerName = nextName("dropout")
-            add(Dropout(
-                name: layerName, rate: Float(rate), inputShape: shape,
-                generator: SeededGenerator(seed: generator.next(), purpose: layerName)))
+            add(
+                Dropout(
+                    name: layerName, rate: Float(rate), inputShape: shape,
+                    generator: SeededGenerator(seed: generator.next(), purpose: layerName)))
         case .batchNorm(let momentum):
             add(BatchNorm(name: nextName("batchNorm"), inputShape: shape, momentum: Float(momentum)))
         case .activation(let kind):
@@ -129,7 +148,9 @@ struct LayerStack {
 
     private func requireImage(_ type: String) throws {
         guard shape.count == 3 else {
-            throw ModelBuildError(description: "A \(type) layer needs image input [C, H, W], but it would receive shape \(shape).")
+            throw ModelBuildError(
+                description:
+                    "A \(type) layer needs image input [C, H, W], but it would receive shape \(shape).")
         }
     }
 }

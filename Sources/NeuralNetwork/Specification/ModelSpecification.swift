@@ -60,13 +60,17 @@ public struct ModelSpecification: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case architecture, depth, units, unitsPerLayer, blocks, filters, filtersPerBlock, convolutionsPerBlock
-        case kernelSize, padding, denseUnits, globalPooling, activation, dropout, batchNorm, initializer, layers
+        case kernelSize, padding, denseUnits, globalPooling, activation, dropout, batchNorm, initializer,
+            layers
     }
 
     /// Fields that only one architecture reads.
     private static let architectureFields: [Architecture: Set<CodingKeys>] = [
         .mlp: [.depth, .units, .unitsPerLayer],
-        .cnn: [.blocks, .filters, .filtersPerBlock, .convolutionsPerBlock, .kernelSize, .padding, .denseUnits, .globalPooling],
+        .cnn: [
+            .blocks, .filters, .filtersPerBlock, .convolutionsPerBlock, .kernelSize, .padding, .denseUnits,
+            .globalPooling,
+        ],
         .layers: [.layers],
     ]
 
@@ -83,7 +87,9 @@ public struct ModelSpecification: Codable, Equatable, Sendable {
             for key in fields where container.contains(key) {
                 throw ConfigurationError(
                     field: decoder.fieldPath(key),
-                    rule: "applies to architecture \"\(other.rawValue)\" only, not \"\(architecture.rawValue)\"")
+                    rule:
+                        "applies to architecture \"\(other.rawValue)\" only, not \"\(architecture.rawValue)\""
+                )
             }
         }
         depth = try container.decodeIfPresent(Int.self, forKey: .depth)
@@ -110,7 +116,8 @@ public struct ModelSpecification: Codable, Equatable, Sendable {
         func field(_ name: String) -> String { path == "(top level)" ? name : "\(path).\(name)" }
         func requirePositive(_ value: Int?, _ name: String) throws {
             if let value, value <= 0 {
-                throw ConfigurationError(field: field(name), rule: "must be a positive integer", value: "\(value)")
+                throw ConfigurationError(
+                    field: field(name), rule: "must be a positive integer", value: "\(value)")
             }
         }
         try requirePositive(depth, "depth")
@@ -119,16 +126,22 @@ public struct ModelSpecification: Codable, Equatable, Sendable {
         try requirePositive(filters, "filters")
         try requirePositive(convolutionsPerBlock, "convolutionsPerBlock")
         try requirePositive(kernelSize, "kernelSize")
-        for (index, width) in (unitsPerLayer ?? []).enumerated() { try requirePositive(width, "unitsPerLayer[\(index)]") }
-        for (index, width) in (filtersPerBlock ?? []).enumerated() { try requirePositive(width, "filtersPerBlock[\(index)]") }
+        for (index, width) in (unitsPerLayer ?? []).enumerated() {
+            try requirePositive(width, "unitsPerLayer[\(index)]")
+        }
+        for (index, width) in (filtersPerBlock ?? []).enumerated() {
+            try requirePositive(width, "filtersPerBlock[\(index)]")
+        }
         if let denseUnits, denseUnits < 0 {
-            throw ConfigurationError(field: field("denseUnits"), rule: "must be 0 or more", value: "\(denseUnits)")
+            throw ConfigurationError(
+                field: field("denseUnits"), rule: "must be 0 or more", value: "\(denseUnits)")
         }
         if let dropout, !(dropout >= 0 && dropout < 1) {
             throw ConfigurationError(field: field("dropout"), rule: "must be in [0, 1)", value: "\(dropout)")
         }
         if architecture == .layers && (layers ?? []).isEmpty {
-            throw ConfigurationError(field: field("layers"), rule: "must list at least one layer for architecture \"layers\"")
+            throw ConfigurationError(
+                field: field("layers"), rule: "must list at least one layer for architecture \"layers\"")
         }
     }
 }
