@@ -1,4 +1,6 @@
-import CBLAS
+#if canImport(CBLAS)
+    import CBLAS
+#endif
 import CDNNL
 import Foundation
 
@@ -39,7 +41,7 @@ public enum ComputeThreads {
     }
 
     private static func makePool(threadCount: Int) -> ThreadPool {
-        #if !canImport(Accelerate)
+        #if canImport(CBLAS)
             // `Gemm` splits large products over the pool and calls BLAS on one thread per part,
             // so OpenBLAS never starts threads of its own.
             openblas_set_num_threads(1)
