@@ -37,7 +37,7 @@ public struct ConfusionMatrixHeatmap: Equatable, Sendable {
         let labelWidth = Double(labels.map(\.count).max() ?? 1) * 6.6 + 10
         let cellSize = min(56, max(12, 560 / Double(classCount)))
         let gridLeft = 36 + labelWidth
-        let gridTop = 44.0
+        let gridTop = 54.0
         let gridSize = cellSize * Double(classCount)
         // Column labels are turned by 45°, so they need about 0.71 of their length below the grid.
         let gridBottom = gridTop + gridSize
@@ -111,7 +111,7 @@ public struct ConfusionMatrixHeatmap: Equatable, Sendable {
         let bandCount = 10
         let bandHeight = height / Double(bandCount)
         svg.open("g", ["class": "color-scale", "font-size": 11, "fill": ChartPalette.text])
-        svg.element("text", ["x": left, "y": top - 8], text: "share of row")
+        svg.element("text", ["x": left, "y": top - 14], text: "share of row")
         for band in 0..<bandCount {
             let share = 1 - (Double(band) + 0.5) / Double(bandCount)
             svg.element(
