@@ -29,9 +29,10 @@ let package = Package(
             name: "Training",
             dependencies: ["NeuralNetwork", "Optimization", "Datasets", "Evaluation"],
             swiftSettings: fast),
+        .target(name: "Reporting", dependencies: ["TensorCore", "Evaluation"]),
         .target(
             name: "SwiftTune",
-            dependencies: ["TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training"]),
+            dependencies: ["TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training", "Reporting"]),
         .executableTarget(name: "tune", dependencies: ["SwiftTune"]),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "CommandLineTests", dependencies: ["tune"]),
     ]
 )

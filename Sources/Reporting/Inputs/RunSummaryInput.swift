@@ -1,0 +1,37 @@
+import Evaluation
+
+/// Everything the report of one training run shows, as plain values.
+///
+/// ```swift
+/// let input = RunSummaryInput(
+///     runName: "mnist-cnn", history: history, parameters: ParameterSetting.sortedByName(config),
+///     evaluation: testReport, diagnosis: try curves.diagnose())
+/// try HTMLReport(run: input).write(to: runDirectory.appendingPathComponent("report.html"))
+/// ```
+public struct RunSummaryInput: Codable, Equatable, Sendable {
+    /// The run name, the report's heading.
+    public var runName: String
+    /// The learning curves.
+    public var history: RunHistory
+    /// The configuration of the run, in the order the table shows it.
+    public var parameters: [ParameterSetting]
+    /// The evaluation of the trained model.
+    public var evaluation: ClassificationReport?
+    /// The split that `evaluation` measured, such as "test".
+    public var evaluationSplit: String
+    /// The diagnosis of the learning curves.
+    public var diagnosis: Diagnosis?
+
+    /// Creates the input of a run report; see the properties for the meaning of each argument.
+    public init(
+        runName: String, history: RunHistory, parameters: [ParameterSetting] = [],
+        evaluation: ClassificationReport? = nil, evaluationSplit: String = "test", diagnosis: Diagnosis? = nil
+    ) {
+        self.runName = runName
+        self.history = history
+        self.parameters = parameters
+        self.evaluation = evaluation
+        self.evaluationSplit = evaluationSplit
+        self.diagnosis = diagnosis
+    }
+}
