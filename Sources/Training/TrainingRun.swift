@@ -35,69 +35,85 @@ public struct TrainingRun {
         public var model: Sequential
         public var history: History
         public var summary: RunSummary
+        /// Validation metrics of the final weights; nil for a diverged run.
+        public var validationEvaluation: ModelEvaluation?
+        /// Test metrics; nil for a diverged run or when the test split was not evaluated.
         public var testEvaluation: ModelEvaluation?
     }
 
-    /// Runs the experiment and writes the outputs into `directory`.
-    public func run(writingTo directory: URL) throws -> Result {
-        let started = Date()
+    /// Loads the data set the experiment names, splits and standardizes it.
+    public func prepareData() throws -> PreparedData {
         let sets = try experiment.data.loadSets(using: DatasetLocator(explicitPath: dataPath))
-        let data = try PreparedData(
+        return try PreparedData(
             sets: sets, configuration: experiment.data,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "split"))
+    }
+
+    /// Runs the experiment and writes the outputs into `directory`.
+    ///
+    /// - Parameters:
+    ///   - data: prepared data to reuse (it must come from this experiment's `data` section);
+    ///     loaded when nil.
+    ///   - evaluatesTest: whether to evaluate on the test split; a tuning trial leaves the test
+    ///     split alone so that only the chosen model ever sees it.
+    public func run(writingTo directory: URL, data: PreparedData? = nil, evaluatesTest: Bool = true) throws -> Result {
+        let started = Date()
+        let data = try data ?? prepareData()
         let model = try experiment.model.makeModel(
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "model"))
         let monitor = try Trainer.monitor(of: experiment.training, classNames: data.training.classNames)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try write(experiment, to: directory.appendingPathComponent("experiment.json"))
+        try Self.writeJSON(experiment, to: directory.appendingPathComponent("experiment.json"))
 
         let trainer = Trainer(
-            configuration: experiment.training,
-            seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
+            configuration: experiment.training, seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
         trainer.observer = observer
         let history = try trainer.fit(model, training: data.training, validation: data.validation)
 
         var validation: RunSummary.SplitMetrics?
         var test: RunSummary.SplitMetrics?
+        var validationEvaluation: ModelEvaluation?
         var testEvaluation: ModelEvaluation?
         if history.status != .diverged {
-            let validationEvaluation = try ModelEvaluation(model: model, dataset: data.validation)
-            validation = .init(
-                validationEvaluation,
-                monitor: try? monitor.value(in: validationEvaluation.report, loss: validationEvaluation.loss))
-            let testResult = try ModelEvaluation(model: model, dataset: data.test)
-            test = .init(
-                testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
-            testEvaluation = testResult
+            let evaluation = try ModelEvaluation(model: model, dataset: data.validation)
+            validation = .init(evaluation, monitor: try? monitor.value(in: evaluation.report, loss: evaluation.loss))
+            validationEvaluation = evaluation
+            if evaluatesTest {
+                let testResult = try ModelEvaluation(model: model, dataset: data.test)
+                test = .init(testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
+                testEvaluation = testResult
+                try AtomicFile.write(
+                    Self.confusionCSV(testResult.report.confusionMatrix),
+                    to: directory.appendingPathComponent("confusion_matrix.csv"))
+            }
             try WeightFile.save(model, to: directory.appendingPathComponent("model.weights"))
-            try AtomicFile.write(
-                confusionCSV(testResult.report.confusionMatrix),
-                to: directory.appendingPathComponent("confusion_matrix.csv"))
         }
 
         let threads = ComputeThreads.threadCount
         let summary = RunSummary(
-            experiment: experiment.name, status: history.status, message: history.message,
-            seed: experiment.seed,
+            experiment: experiment.name, status: history.status, message: history.message, seed: experiment.seed,
             epochs: history.epochs.count, bestEpoch: history.bestEpoch, stoppedEpoch: history.stoppedEpoch,
             restoredBestWeights: history.restoredBestWeights, monitor: monitor.description,
             seconds: Date().timeIntervalSince(started), threads: threads,
             reproducibility: Self.reproducibilityNote(threads: threads), validation: validation, test: test,
             testReport: testEvaluation?.report,
-            split: .init(
-                training: data.training.count, validation: data.validation.count, test: data.test.count),
+            split: .init(training: data.training.count, validation: data.validation.count, test: data.test.count),
             standardization: data.standardization,
             model: .init(
                 parameters: model.parameterCount, multiplyAddsPerSample: model.multiplyAddsPerSample,
                 layers: model.layers.map(\.name)))
         try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
-        try write(data.split, to: directory.appendingPathComponent("split.json"))
-        try write(summary, to: directory.appendingPathComponent("summary.json"))
-        return Result(model: model, history: history, summary: summary, testEvaluation: testEvaluation)
+        try Self.writeJSON(history, to: directory.appendingPathComponent("history.json"))
+        try Self.writeJSON(data.split, to: directory.appendingPathComponent("split.json"))
+        try Self.writeJSON(summary, to: directory.appendingPathComponent("summary.json"))
+        return Result(
+            model: model, history: history, summary: summary, validationEvaluation: validationEvaluation,
+            testEvaluation: testEvaluation)
     }
 
-    private func write(_ value: some Encodable, to url: URL) throws {
+    /// Writes `value` as pretty-printed JSON with sorted keys, atomically.
+    public static func writeJSON(_ value: some Encodable, to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -105,7 +121,8 @@ public struct TrainingRun {
         try AtomicFile.write(try encoder.encode(value), to: url)
     }
 
-    private func confusionCSV(_ matrix: ConfusionMatrix) -> String {
+    /// The confusion matrix as CSV: a header of predicted classes, then one row per true class.
+    public static func confusionCSV(_ matrix: ConfusionMatrix) -> String {
         let names = matrix.classes.names
         func quoted(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
