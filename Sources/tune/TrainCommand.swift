@@ -55,7 +55,12 @@ struct TrainCommand {
         }
         line += String(format: "  %.1f s", summary.seconds)
         print(line)
-        print("wrote \(directory.path)/summary.json")
+        let report = try RunReport(directory: directory)
+        if let diagnosis = try? report.diagnosis() {
+            print("diagnosis: \(diagnosis.verdict.rawValue) (run `tune diagnose \(directory.path)` for evidence and advice)")
+        }
+        let reportURL = try report.writeHTML()
+        print("wrote \(directory.path)/summary.json and \(reportURL.path)")
     }
 
     private func defaultDirectory(for experiment: Experiment) -> String {

@@ -8,6 +8,11 @@ let usage = """
       train EXPERIMENT.json [--out DIR] [--seed N] [--threads N] [--data PATH] [--quiet]
                       Train one configuration, validate it after every epoch, test it once,
                       and write history.csv, summary.json and the model into the run directory.
+      diagnose DIR [--target-error E]
+                      Read a run's learning curves and give one verdict (good fit, overfitting,
+                      underfitting, learning rate too high, stopped too early, diverged) with
+                      the evidence and advice. E is the lowest reachable error (say 0.02).
+      report DIR      Rebuild report.html in a run directory.
       bench [W1 W2 W3 W4] [--json FILE] [--threads N] [--seconds S]
                       Measure training speed on the four reference workloads.
       help            Show this text.
@@ -27,6 +32,10 @@ func runCommand(_ arguments: [String]) -> Int32 {
         switch command {
         case "train":
             try TrainCommand(arguments: rest).run()
+        case "diagnose":
+            try DiagnoseCommand(arguments: rest).run()
+        case "report":
+            try ReportCommand(arguments: rest).run()
         case "bench":
             try BenchCommand(arguments: rest).run()
         case "help", "--help", "-h":

@@ -6,7 +6,7 @@ import Testing
 @Suite struct JSONExportTests {
     @Test func nonFiniteValuesRoundTrip() throws {
         let history = RunHistory(
-            name: "run", epochs: [EpochRecord(epoch: 1, trainingLoss: .nan, validationLoss: .infinity)],
+            name: "run", epochs: [EpochMetrics(epoch: 1, trainingLoss: .nan, validationLoss: .infinity)],
             bestEpoch: 1)
         let data = try JSONExport.makeEncoder().encode(history)
         let text = String(decoding: data, as: UTF8.self)

@@ -20,7 +20,7 @@ enum ReportFixtures {
         let trainingLoss = [1.2, 0.9, 0.7, 0.58, 0.5, 0.45, 0.36, 0.33, 0.31, 0.3, 0.29, 0.28]
         let validationLoss = [1.25, 0.95, 0.78, 0.66, 0.6, 0.58, 0.5, 0.48, 0.47, 0.475, 0.48, 0.49]
         let epochs = trainingLoss.indices.map { index in
-            EpochRecord(
+            EpochMetrics(
                 epoch: index + 1, trainingLoss: trainingLoss[index], validationLoss: validationLoss[index],
                 trainingAccuracy: 1 - trainingLoss[index] / 2,
                 validationAccuracy: 1 - validationLoss[index] / 2,

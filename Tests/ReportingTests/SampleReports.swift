@@ -40,7 +40,7 @@ enum SampleReports {
             let training = scale * (0.25 + 1.6 * exp(-4 * progress))
             let validation =
                 scale * (0.38 + 1.5 * exp(-4.5 * progress) + 0.35 * max(0, progress - 0.66) * progress)
-            return EpochRecord(
+            return EpochMetrics(
                 epoch: epoch, trainingLoss: training, validationLoss: validation,
                 trainingAccuracy: min(0.99, 1 - training / 2.2),
                 validationAccuracy: min(0.97, 1 - validation / 2.1),

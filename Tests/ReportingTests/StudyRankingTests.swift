@@ -71,7 +71,7 @@ import Testing
         let rates: [Double?] = [0.1, 0.1, nil, 0.01, 0.01, 0.001]
         let history = RunHistory(
             name: "run",
-            epochs: rates.enumerated().map { EpochRecord(epoch: $0 + 1, trainingLoss: 1, learningRate: $1) })
+            epochs: rates.enumerated().map { EpochMetrics(epoch: $0 + 1, trainingLoss: 1, learningRate: $1) })
         let changes = history.learningRateChanges
         #expect(
             changes == [
@@ -90,7 +90,7 @@ import Testing
         #expect(history.epochs.map(\.epoch) == [1, 2])
         #expect(
             history.epochs[1]
-                == EpochRecord(
+                == EpochMetrics(
                     epoch: 2, trainingLoss: 0.5, validationLoss: 0.7, trainingAccuracy: 0.8,
                     validationAccuracy: 0.7,
                     learningRate: 0.001, seconds: 4))

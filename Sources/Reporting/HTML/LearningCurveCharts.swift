@@ -15,7 +15,7 @@ enum LearningCurveCharts {
         let epochs = history.epochs.map { Double($0.epoch) }
         let showsMarkers = history.epochs.count <= maximumEpochsWithMarkers
         let markerLines = markerLines(for: history)
-        func series(_ name: String, _ values: (EpochRecord) -> Double?) -> ChartSeries {
+        func series(_ name: String, _ values: (EpochMetrics) -> Double?) -> ChartSeries {
             ChartSeries(
                 name: name, xValues: epochs, values: history.epochs.map(values), showsMarkers: showsMarkers)
         }
@@ -80,7 +80,7 @@ enum LearningCurveCharts {
     /// compare `histories`: validation values solid and training values dashed, one colour per
     /// run.
     static func comparisonCharts(for histories: [RunHistory]) -> [String] {
-        func pairs(validation: (EpochRecord) -> Double?, training: (EpochRecord) -> Double?) -> [ChartSeries]
+        func pairs(validation: (EpochMetrics) -> Double?, training: (EpochMetrics) -> Double?) -> [ChartSeries]
         {
             let all = histories.enumerated().flatMap { index, history in
                 let epochs = history.epochs.map { Double($0.epoch) }

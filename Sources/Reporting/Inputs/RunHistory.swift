@@ -6,8 +6,8 @@ import Evaluation
 /// let history = RunHistory(
 ///     name: "trial 7",
 ///     epochs: [
-///         EpochRecord(epoch: 1, trainingLoss: 0.9, validationLoss: 0.8, learningRate: 0.01),
-///         EpochRecord(epoch: 2, trainingLoss: 0.5, validationLoss: 0.6, learningRate: 0.001),
+///         EpochMetrics(epoch: 1, trainingLoss: 0.9, validationLoss: 0.8, learningRate: 0.01),
+///         EpochMetrics(epoch: 2, trainingLoss: 0.5, validationLoss: 0.6, learningRate: 0.001),
 ///     ],
 ///     bestEpoch: 2)
 /// ```
@@ -15,14 +15,14 @@ public struct RunHistory: Codable, Equatable, Sendable {
     /// The name in chart legends and headings, such as "trial 7" or the experiment name.
     public var name: String
     /// The epochs in training order.
-    public var epochs: [EpochRecord]
+    public var epochs: [EpochMetrics]
     /// The epoch whose weights were kept, such as the one with the lowest validation loss.
     public var bestEpoch: Int?
     /// The epoch after which early stopping ended the run; nil when the run used all its epochs.
     public var stoppedEpoch: Int?
 
     /// Creates a history; see the properties for the meaning of each argument.
-    public init(name: String, epochs: [EpochRecord], bestEpoch: Int? = nil, stoppedEpoch: Int? = nil) {
+    public init(name: String, epochs: [EpochMetrics], bestEpoch: Int? = nil, stoppedEpoch: Int? = nil) {
         self.name = name
         self.epochs = epochs
         self.bestEpoch = bestEpoch
@@ -57,7 +57,7 @@ public struct RunHistory: Codable, Equatable, Sendable {
             "secondsPerEpoch has \(secondsPerEpoch.count) entries for \(count) epochs")
 
         let epochs = (0..<count).map { index in
-            EpochRecord(
+            EpochMetrics(
                 epoch: index + 1, trainingLoss: curves.trainingLoss[index],
                 validationLoss: curves.validationLoss[index],
                 trainingAccuracy: curves.trainingAccuracy[index],

@@ -3,7 +3,7 @@
 /// Losses may be NaN or infinite for a run that diverged; charts skip those values and count
 /// them in a note. Metrics that a run did not measure, such as validation values without a validation
 /// split, are nil.
-public struct EpochRecord: Codable, Equatable, Sendable {
+public struct EpochMetrics: Codable, Equatable, Sendable {
     /// The epoch number, counted from 1.
     public var epoch: Int
     /// The mean training loss over the epoch's batches.

@@ -1,0 +1,75 @@
+import Evaluation
+import Foundation
+import Reporting
+import TensorCore
+import Training
+
+/// Builds `report.html` and the diagnosis of one training run from its run directory.
+public struct RunReport {
+    /// The run directory (with `history.json`, `summary.json`, `experiment.json`).
+    public let directory: URL
+    public let history: History
+    public let summary: RunSummary
+    public let experiment: Experiment
+
+    /// Reads the run records in `directory`; errors name the missing or invalid file.
+    public init(directory: URL) throws {
+        self.directory = directory
+        history = try Self.read(History.self, "history.json", in: directory)
+        summary = try Self.read(RunSummary.self, "summary.json", in: directory)
+        experiment = try Self.read(Experiment.self, "experiment.json", in: directory)
+    }
+
+    private static func read<Value: Decodable>(_ type: Value.Type, _ name: String, in directory: URL) throws -> Value {
+        let url = directory.appendingPathComponent(name)
+        guard let data = try? Data(contentsOf: url) else {
+            throw RunRecordError(description: "\(url.path) cannot be read; is \(directory.path) a run directory written by tune train?")
+        }
+        do {
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            return try decoder.decode(type, from: data)
+        } catch {
+            throw RunRecordError(description: "\(url.path) is not a valid \(name): \(error)")
+        }
+    }
+
+    /// The fit verdict with its evidence and advice.
+    public func diagnosis(targetError: Double? = nil) throws -> Diagnosis {
+        try history.learningCurves(targetError: targetError).diagnose()
+    }
+
+    /// Writes `report.html` into the run directory and returns its location.
+    @discardableResult
+    public func writeHTML() throws -> URL {
+        let input = RunSummaryInput(
+            runName: experiment.name, history: history.runHistory(name: experiment.name),
+            parameters: Self.settings(of: experiment), evaluation: summary.testReport, evaluationSplit: "test",
+            diagnosis: try? diagnosis())
+        let url = directory.appendingPathComponent("report.html")
+        try HTMLReport(run: input).write(to: url)
+        return url
+    }
+
+    /// The experiment's main settings as name-value pairs for the report.
+    static func settings(of experiment: Experiment) -> [ParameterSetting] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var settings: [ParameterSetting] = []
+        func add(_ name: String, _ value: some Encodable) {
+            if let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) {
+                settings.append(ParameterSetting(name: name, value: text))
+            }
+        }
+        add("data", experiment.data)
+        add("model", experiment.model)
+        add("training", experiment.training)
+        add("seed", experiment.seed)
+        return settings
+    }
+}
+
+/// A run or study directory whose records are missing or unreadable.
+public struct RunRecordError: Error, CustomStringConvertible {
+    public let description: String
+}
