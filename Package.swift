@@ -24,6 +24,7 @@ let package = Package(
             name: "Training",
             dependencies: ["NeuralNetwork", "Optimization", "Datasets", "Evaluation"],
             swiftSettings: fast),
+        .target(name: "Tuning", dependencies: ["TensorCore", "Evaluation"]),
         .target(
             name: "SwiftTune",
             dependencies: ["TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training"]),
@@ -35,5 +36,6 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
     ]
 )
