@@ -14,6 +14,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         .target(name: "TensorCore", dependencies: ["CBLAS", "CDNNL"], swiftSettings: fast),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: fast),
@@ -25,9 +26,13 @@ let package = Package(
             dependencies: ["NeuralNetwork", "Optimization", "Datasets", "Evaluation"],
             swiftSettings: fast),
         .target(name: "Tuning", dependencies: ["TensorCore", "Evaluation"]),
+        .target(name: "StudyStorage", dependencies: ["Tuning", "CSQLite"]),
         .target(
             name: "SwiftTune",
-            dependencies: ["TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training"]),
+            dependencies: [
+                "TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training", "Tuning",
+                "StudyStorage",
+            ]),
         .executableTarget(name: "tune", dependencies: ["SwiftTune"]),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
@@ -37,5 +42,6 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
+        .testTarget(name: "StudyStorageTests", dependencies: ["StudyStorage", "CSQLite"]),
     ]
 )
