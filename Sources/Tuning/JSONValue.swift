@@ -4,21 +4,26 @@ import TensorCore
 /// A JSON document as a tree of values: the experiment file, user attributes, parameter values.
 ///
 /// Integers and other numbers are separate cases so that an integer field such as `batchSize`
-/// round-trips as `64`, never `64.0`, and a large integer such as a seed keeps every digit.
+/// round-trips as `64`, never `64.0`, and an integer up to `Int.max`, such as a seed, keeps
+/// every digit.
+///
+/// NOTE: an integer above `Int.max` (possible for a `UInt64` seed) decodes as `.number` and
+/// loses digits beyond the 53 bits of a `Double`.
 public enum JSONValue: Hashable, Sendable {
     /// The JSON `null` literal.
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number without a fraction or exponent that fits in `Int`.
+    /// A number with an integral value that fits in `Int`, such as `64` or `2.0`.
     case integer(Int)
-    /// Any other number.
+    /// Any other number. A whole-number `.number` is written without a fraction, so it reads
+    /// back as `.integer`.
     case number(Double)
     /// A string.
     case string(String)
     /// An ordered list of values.
     case array([JSONValue])
-    /// An object. Key order is not preserved; encoding sorts the keys.
+    /// An object. Key order is not preserved, and `canonicalText()` sorts the keys.
     case object([String: JSONValue])
 
     /// The name of this value's JSON type ("object", "array", "string", ...), for error messages.
