@@ -14,6 +14,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // On macOS, BLAS comes from Accelerate instead of OpenBLAS (see Gemm.swift); that path is
         // not built by this project's CI, which runs on Linux.
@@ -29,10 +30,15 @@ let package = Package(
             name: "Training",
             dependencies: ["NeuralNetwork", "Optimization", "Datasets", "Evaluation"],
             swiftSettings: fast),
+        .target(name: "Tuning", dependencies: ["TensorCore", "Evaluation"]),
+        .target(name: "StudyStorage", dependencies: ["Tuning", "CSQLite"]),
         .target(name: "Reporting", dependencies: ["TensorCore", "Evaluation"]),
         .target(
             name: "SwiftTune",
-            dependencies: ["TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training", "Reporting"]),
+            dependencies: [
+                "TensorCore", "NeuralNetwork", "Optimization", "Datasets", "Evaluation", "Training", "Tuning",
+                "StudyStorage", "Reporting",
+            ]),
         .executableTarget(name: "tune", dependencies: ["SwiftTune"]),
 
         .testTarget(name: "TensorCoreTests", dependencies: ["TensorCore"]),
@@ -41,6 +47,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "TuningTests", dependencies: ["Tuning"]),
+        .testTarget(name: "StudyStorageTests", dependencies: ["StudyStorage", "CSQLite"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "CommandLineTests", dependencies: ["tune"]),
     ]

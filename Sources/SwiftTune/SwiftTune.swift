@@ -3,5 +3,8 @@
 @_exported import Evaluation
 @_exported import NeuralNetwork
 @_exported import Optimization
+@_exported import Reporting
+@_exported import StudyStorage
 @_exported import TensorCore
 @_exported import Training
+@_exported import Tuning
