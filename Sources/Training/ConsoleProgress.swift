@@ -11,11 +11,14 @@ public final class ConsoleProgress: TrainingObserver {
     public let showsBar: Bool
     /// Text put before each line, such as `trial 3 ` inside a study.
     public var prefix: String
+    /// Whether the per-epoch line is printed; a study prints one line per trial instead.
+    public var printsEpochLines: Bool
     private var lastDraw = Date.distantPast
 
     /// Creates a display; the bar is on when standard error is a terminal and `quiet` is false.
-    public init(prefix: String = "", quiet: Bool = false) {
+    public init(prefix: String = "", quiet: Bool = false, printsEpochLines: Bool = true) {
         self.prefix = prefix
+        self.printsEpochLines = printsEpochLines
         showsBar = !quiet && isatty(STDERR_FILENO) == 1
     }
 
@@ -38,6 +41,7 @@ public final class ConsoleProgress: TrainingObserver {
 
     public func trainer(didFinishEpoch record: EpochRecord, of epochs: Int) {
         if showsBar { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        guard printsEpochLines else { return }
         var line = String(
             format: "%@epoch %d/%d  loss %.4f  accuracy %.4f  val_loss %.4f  val_accuracy %.4f",
             prefix, record.epoch, epochs, record.trainingLoss, record.trainingAccuracy, record.validationLoss,

@@ -93,5 +93,11 @@ public struct ExperimentFileError: Error, CustomStringConvertible {
     public let path: String
     public let message: String
 
+    /// Creates an error about the file at `path`.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { "\(path): \(message)" }
 }

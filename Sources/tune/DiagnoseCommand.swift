@@ -41,7 +41,9 @@ struct ReportCommand {
     }
 
     func run() throws {
-        let url = try RunReport(directory: URL(fileURLWithPath: directory)).writeHTML()
+        let folder = URL(fileURLWithPath: directory)
+        let url = StudyReport.isStudyDirectory(folder)
+            ? try StudyReport(directory: folder).write() : try RunReport(directory: folder).writeHTML()
         print("wrote \(url.path)")
     }
 }

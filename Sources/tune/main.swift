@@ -8,11 +8,15 @@ let usage = """
       train EXPERIMENT.json [--out DIR] [--seed N] [--threads N] [--data PATH] [--quiet]
                       Train one configuration, validate it after every epoch, test it once,
                       and write history.csv, summary.json and the model into the run directory.
+      search EXPERIMENT.json [--study DIR] [--trials N] [--timeout MIN] [--threads N] [--data PATH] [--quiet]
+                      Run or resume a tuning study over the experiment's search section, kept
+                      in DIR (default studies/NAME) with study.db, one run directory per trial,
+                      the best model in best/, summary.json, trials.csv and report.html.
       diagnose DIR [--target-error E]
                       Read a run's learning curves and give one verdict (good fit, overfitting,
                       underfitting, learning rate too high, stopped too early, diverged) with
                       the evidence and advice. E is the lowest reachable error (say 0.02).
-      report DIR      Rebuild report.html in a run directory.
+      report DIR      Rebuild report.html in a run or study directory.
       bench [W1 W2 W3 W4] [--json FILE] [--threads N] [--seconds S]
                       Measure training speed on the four reference workloads.
       help            Show this text.
@@ -32,6 +36,8 @@ func runCommand(_ arguments: [String]) -> Int32 {
         switch command {
         case "train":
             try TrainCommand(arguments: rest).run()
+        case "search":
+            try SearchCommand(arguments: rest).run()
         case "diagnose":
             try DiagnoseCommand(arguments: rest).run()
         case "report":

@@ -14,6 +14,8 @@ public struct TrialRow: Codable, Equatable, Sendable {
         case pruned
         /// Ended by an error.
         case failed
+        /// Ended because the loss became NaN or infinite.
+        case diverged
         /// Claimed by a worker and still training.
         case running
         /// Queued and not yet claimed by a worker.
