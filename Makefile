@@ -3,7 +3,7 @@
 SWIFT ?= swift
 TUNE := .build/release/tune
 
-.PHONY: deps build test lint bench example-mlp example-cnn clean
+.PHONY: deps build test lint bench study example-mlp example-cnn clean
 
 deps:
 	scripts/install-packages.sh
@@ -12,8 +12,9 @@ build: deps
 	$(SWIFT) build -c release
 
 test: deps
+	scripts/install-packages.sh chromium
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWIFTTUNE_CHROMIUM_CHECK=1 $(SWIFT) test --skip-build
 	$(SWIFT) format lint --recursive Sources Tests
 
 lint:
@@ -21,6 +22,10 @@ lint:
 
 bench: build
 	$(TUNE) bench --json bench.json
+
+study: build
+	scripts/install-packages.sh dataset-fashion-mnist
+	$(TUNE) search examples/fashion-mnist-search.json --study studies/fashion-mnist-search
 
 example-mlp: build
 	scripts/install-packages.sh dataset-fashion-mnist
