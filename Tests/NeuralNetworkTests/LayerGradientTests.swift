@@ -60,9 +60,9 @@ struct LayerGradientTests {
     }
 
     @Test func globalAveragePool() {
-        let layer = GlobalAveragePool(inputShape: [3, 4, 4])
+        let layer = GlobalAveragePool(inputShape: [3, 4, 5])
         #expect(layer.outputShape == [3])
-        let failures = checker.mismatches(layer: layer, input: randomTensor([2, 3, 4, 4], seed: 8))
+        let failures = checker.mismatches(layer: layer, input: randomTensor([2, 3, 4, 5], seed: 8))
         #expect(failures.isEmpty, "\(failures)")
     }
 

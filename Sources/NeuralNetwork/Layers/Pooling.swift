@@ -18,8 +18,10 @@ public final class Pool2D: Layer {
     public let kind: PoolingKind
     public let inputShape: [Int]
     public let outputShape: [Int]
-    public let poolSize: Int
-    public let stride: Int
+    /// Window height and width.
+    public let window: [Int]
+    /// Step between windows along height and width.
+    public let strides: [Int]
 
     private let paddingBefore: [Int]
     private let paddingAfter: [Int]
@@ -51,18 +53,29 @@ public final class Pool2D: Layer {
     }
 
     /// Creates a pooling layer with a square window; `stride` defaults to `poolSize`.
-    public init(
+    public convenience init(
         name: String = "pool", _ kind: PoolingKind, inputShape: [Int], poolSize: Int, stride: Int? = nil,
         padding: Padding = .valid
     ) {
+        self.init(
+            name: name, kind, inputShape: inputShape, window: [poolSize, poolSize],
+            strides: [stride ?? poolSize, stride ?? poolSize], padding: padding)
+    }
+
+    /// Creates a pooling layer with a `window` of [height, width] moved by `strides` [rows, columns].
+    public init(
+        name: String = "pool", _ kind: PoolingKind, inputShape: [Int], window: [Int], strides: [Int],
+        padding: Padding = .valid
+    ) {
         precondition(inputShape.count == 3, "\(name) expects [C, H, W] input, got \(inputShape)")
+        precondition(window.count == 2 && strides.count == 2, "\(name): window and strides need two sizes each")
         self.name = name
         self.kind = kind
         self.inputShape = inputShape
-        self.poolSize = poolSize
-        self.stride = stride ?? poolSize
-        let rows = padding.geometry(input: inputShape[1], kernel: poolSize, stride: self.stride)
-        let columns = padding.geometry(input: inputShape[2], kernel: poolSize, stride: self.stride)
+        self.window = window
+        self.strides = strides
+        let rows = padding.geometry(input: inputShape[1], kernel: window[0], stride: strides[0])
+        let columns = padding.geometry(input: inputShape[2], kernel: window[1], stride: strides[1])
         precondition(rows.output > 0 && columns.output > 0, "\(name): window larger than input \(inputShape)")
         outputShape = [inputShape[0], rows.output, columns.output]
         paddingBefore = [rows.before, columns.before]
@@ -81,8 +94,8 @@ public final class Pool2D: Layer {
         var operation = dnnl_pooling_v2_desc_t()
         var sourceRaw = source.raw
         var destinationRaw = destination.raw
-        let strides = dims([stride, stride])
-        let kernel = dims([poolSize, poolSize])
+        let strides = dims(strides)
+        let kernel = dims(window)
         let dilation = dims([0, 0])
         let before = dims(paddingBefore)
         let after = dims(paddingAfter)
@@ -151,8 +164,8 @@ public final class Pool2D: Layer {
             var operation = dnnl_pooling_v2_desc_t()
             var sourceRaw = plan.source.raw
             var destinationRaw = plan.destination.raw
-            let strides = dims([stride, stride])
-            let kernel = dims([poolSize, poolSize])
+            let strides = dims(strides)
+            let kernel = dims(window)
             let dilation = dims([0, 0])
             let before = dims(paddingBefore)
             let after = dims(paddingAfter)
@@ -187,13 +200,13 @@ public final class GlobalAveragePool: Layer {
     private let pool: Pool2D
     private let flatten: Flatten
 
-    /// Creates the layer for samples of `inputShape` [C, H, W] (square or not).
+    /// Creates the layer for samples of `inputShape` [C, H, W].
     public init(name: String = "globalAveragePool", inputShape: [Int]) {
         precondition(inputShape.count == 3, "\(name) expects [C, H, W] input, got \(inputShape)")
         self.name = name
         self.inputShape = inputShape
-        precondition(inputShape[1] == inputShape[2], "\(name) needs square feature maps, got \(inputShape)")
-        pool = Pool2D(name: name, .average, inputShape: inputShape, poolSize: inputShape[1])
+        let area = [inputShape[1], inputShape[2]]
+        pool = Pool2D(name: name, .average, inputShape: inputShape, window: area, strides: area)
         flatten = Flatten(name: name, inputShape: [inputShape[0], 1, 1])
     }
 
