@@ -3,7 +3,7 @@ import Reporting
 import Training
 
 extension History {
-    /// The per-epoch curves in the form the diagnosis reads.
+    /// Returns the per-epoch curves in the form the diagnosis reads.
     ///
     /// A run that diverged in its first epoch has no finished epoch; it becomes one epoch with
     /// non-finite losses, which the diagnosis reports as divergence.
@@ -19,7 +19,7 @@ extension History {
             learningRate: epochs.map(\.learningRate), hasDiverged: status == .diverged, targetError: targetError)
     }
 
-    /// The learning curves in the form the report charts read.
+    /// Returns the learning curves in the form the report charts read.
     public func runHistory(name: String) -> RunHistory {
         RunHistory(
             name: name,

@@ -34,7 +34,7 @@ public struct RunReport {
         }
     }
 
-    /// The fit verdict with its evidence and advice.
+    /// Diagnoses the run's learning curves: the fit verdict with its evidence and advice.
     public func diagnosis(targetError: Double? = nil) throws -> Diagnosis {
         try history.learningCurves(targetError: targetError).diagnose()
     }

@@ -64,7 +64,7 @@ public struct StudyExperiment: Sendable {
         return try StudyExperiment(data: data, path: url.path)
     }
 
-    /// The experiment of a trial: the base experiment with `parameters` written at their paths.
+    /// Returns the experiment of a trial: the base experiment with `parameters` written at their paths.
     public func experiment(with parameters: [String: ParameterValue]) throws -> Experiment {
         try Self.experiment(from: document, with: parameters)
     }

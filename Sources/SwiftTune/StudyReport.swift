@@ -15,7 +15,7 @@ public struct StudyReport {
         self.directory = directory
     }
 
-    /// Whether `directory` holds a study (a `study.db` file).
+    /// Returns whether `directory` contains a study (a `study.db` file).
     public static func isStudyDirectory(_ directory: URL) -> Bool {
         FileManager.default.fileExists(atPath: directory.appendingPathComponent(SQLiteStudyStorage.defaultFileName).path)
     }

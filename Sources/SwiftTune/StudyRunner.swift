@@ -17,8 +17,8 @@ import Tuning
 /// - `best/`: the best trial's experiment and weights, and its test-split evaluation;
 /// - `summary.json`, `trials.csv`, `report.html`.
 ///
-/// Each trial trains with the experiment's early stopping on the validation split and is scored
-/// by the search objective on the validation split; only the best model is evaluated on the
+/// Each trial trains with the experiment's early stopping on the validation split, and the
+/// search objective scores it on the validation split. Only the best model is evaluated on the
 /// test split, once, after the study.
 public final class StudyRunner {
     public let studyExperiment: StudyExperiment

@@ -7,9 +7,10 @@ import TensorCore
 
 /// Trains a model on a training split and validates it after every epoch.
 ///
-/// Each epoch: the batches of a seeded shuffle (`BatchPlan`); for each batch the forward pass,
-/// the loss, the backward pass, the L2 gradient and the optimizer step; then the validation
-/// loss, accuracy and monitored metric; then the schedule and early stopping. A non-finite
+/// Each epoch runs the batches of a seeded shuffle (`BatchPlan`). Each batch goes through the
+/// forward pass, the loss, the backward pass, the L2 gradient and the optimizer step. After the
+/// batches come the validation loss, accuracy and monitored metric, then the schedule and early
+/// stopping. A non-finite
 /// training or validation loss ends the run with status `diverged`.
 public final class Trainer {
     public let configuration: TrainingConfiguration
@@ -38,8 +39,8 @@ public final class Trainer {
         }
     }
 
-    /// Trains `model` and returns its history; the model ends with the best weights when early
-    /// stopping asks to restore them, else with the weights of the last epoch.
+    /// Trains `model` and returns its history. The model ends with the best weights when early
+    /// stopping is set to restore them, else with the weights of the last epoch.
     public func fit(_ model: Sequential, training: Dataset, validation: Dataset) throws -> History {
         let classes = try ClassList(names: training.classNames)
         let monitor = try Self.monitor(of: configuration, classNames: training.classNames)

@@ -23,7 +23,7 @@ public struct TrainingRun {
         self.observer = observer
     }
 
-    /// The note on reproducibility written into every run record.
+    /// Returns the note on reproducibility written into every run record.
     public static func reproducibilityNote(threads: Int) -> String {
         threads == 1
             ? "Bit-exact: one thread, and every random choice derives from the seed."
@@ -54,8 +54,8 @@ public struct TrainingRun {
     /// - Parameters:
     ///   - data: prepared data to reuse (it must come from this experiment's `data` section);
     ///     loaded when nil.
-    ///   - evaluatesTest: whether to evaluate on the test split; a tuning trial leaves the test
-    ///     split alone so that only the chosen model ever sees it.
+    ///   - evaluatesTest: whether to evaluate on the test split; a tuning trial skips it, so
+    ///     that only the chosen model is ever evaluated on the test split.
     public func run(writingTo directory: URL, data: PreparedData? = nil, evaluatesTest: Bool = true) throws -> Result {
         let started = Date()
         let data = try data ?? prepareData()
@@ -121,7 +121,7 @@ public struct TrainingRun {
         try AtomicFile.write(try encoder.encode(value), to: url)
     }
 
-    /// The confusion matrix as CSV: a header of predicted classes, then one row per true class.
+    /// Formats the confusion matrix as CSV: a header of predicted classes, then one row per true class.
     public static func confusionCSV(_ matrix: ConfusionMatrix) -> String {
         let names = matrix.classes.names
         func quoted(_ text: String) -> String {

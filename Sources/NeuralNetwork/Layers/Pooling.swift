@@ -136,7 +136,7 @@ public final class Pool2D: Layer {
         if isTraining {
             var buffers = [DNNL_ARG_SRC: input.data, DNNL_ARG_DST: output.data]
             if let workspace = plan.workspace {
-                // The max-pooling workspace holds argmax indices; its byte size sets the buffer.
+                // The max-pooling workspace contains argmax indices, and its byte size sets the buffer.
                 let floats = (workspace.byteCount + 3) / 4
                 buffers[DNNL_ARG_WORKSPACE] = workspaces.tensor(shape: [floats]).data
             }
