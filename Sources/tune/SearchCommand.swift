@@ -45,6 +45,7 @@ struct SearchCommand {
         plan += ", objective \(search.direction.rawValue) validation \(search.objective)"
         print(plan)
         print("study directory \(directory.path) on \(ComputeThreads.threadCount) threads")
+        fflush(nil)
 
         let runner = StudyRunner(studyExperiment: studyExperiment, directory: directory)
         runner.dataPath = dataPath
