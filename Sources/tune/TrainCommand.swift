@@ -41,6 +41,7 @@ struct TrainCommand {
         print(
             "training \(experiment.name) with seed \(experiment.seed) on \(ComputeThreads.threadCount) threads; run directory \(directory.path)"
         )
+        fflush(nil)
         let result = try TrainingRun(experiment: experiment, dataPath: dataPath, observer: progress).run(
             writingTo: directory)
 
