@@ -59,4 +59,24 @@ func runCommand(_ arguments: [String]) -> Int32 {
     }
 }
 
+/// Restarts the process with OpenMP's passive wait policy unless the user chose a policy.
+///
+/// libgomp reads its wait policy once, when it loads, so the variable must be in the
+/// environment before the process starts. With the default policy an idle OpenMP thread spins
+/// for milliseconds after each parallel region; on two cores shared with any other busy process,
+/// that made training 5 to 40 times slower in `tune bench` runs side by side, while passive
+/// waiting lost little (see docs/benchmarks.md).
+func restartWithPassiveOpenMPWaits() {
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["OMP_WAIT_POLICY"] == nil, environment["GOMP_SPINCOUNT"] == nil else { return }
+    setenv("OMP_WAIT_POLICY", "PASSIVE", 1)
+    var arguments = CommandLine.arguments.map { strdup($0) }
+    arguments.append(nil)
+    execv("/proc/self/exe", &arguments)
+    // execv returns only on failure; run on with the default policy.
+}
+
+#if os(Linux)
+    restartWithPassiveOpenMPWaits()
+#endif
 exit(runCommand(Array(CommandLine.arguments.dropFirst())))
