@@ -14,7 +14,7 @@ build: deps
 test: deps
 	scripts/install-packages.sh chromium
 	$(SWIFT) build --build-tests
-	SWIFTTUNE_CHROMIUM_CHECK=1 $(SWIFT) test --skip-build
+	OMP_WAIT_POLICY=PASSIVE SWIFTTUNE_CHROMIUM_CHECK=1 $(SWIFT) test --skip-build
 	$(SWIFT) format lint --recursive Sources Tests
 
 lint:
