@@ -45,6 +45,12 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidDataset(name: String, reason: String)
     /// Standardization statistics that do not match the sample shape of a data set.
     case standardizationMismatch(dataset: String, sampleShape: [Int], reason: String)
+    /// A CSV file that cannot be read as a data set.
+    ///
+    /// `line` is the 1-based line number in the file and `column` the 1-based column number,
+    /// each nil where the problem concerns the whole file or line. `columnName` is the column's
+    /// header cell, where the file has a header.
+    case invalidCSV(path: String, line: Int?, column: Int?, columnName: String?, reason: String)
 
     public var description: String {
         switch self {
@@ -95,6 +101,18 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case .standardizationMismatch(let dataset, let sampleShape, let reason):
             return "Standardization cannot be applied to data set \"\(dataset)\" with sample shape "
                 + "\(sampleShape): \(reason)."
+        case .invalidCSV(let path, let line, let column, let columnName, let reason):
+            var location = "CSV file \(path)"
+            if let line {
+                location += ", line \(line)"
+            }
+            if let column {
+                location += ", column \(column)"
+                if let columnName {
+                    location += " (\"\(columnName)\")"
+                }
+            }
+            return "\(location): \(reason)."
         }
     }
 
