@@ -37,14 +37,24 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case unrecognizedDataFolder(path: String, reason: String)
     /// A class has too few samples to appear in both the training and the validation split.
     case classTooSmallToSplit(dataset: String, className: String, label: Int, sampleCount: Int)
+    /// A class has too few samples to appear in each of the training, validation and test splits.
+    case classTooSmallForTestSplit(dataset: String, className: String, label: Int, sampleCount: Int)
     /// A validation fraction outside the open interval (0, 1).
     case invalidValidationFraction(Double)
+    /// Validation and test fractions that are not both positive with a sum below 1.
+    case invalidSplitFractions(validation: Double, test: Double)
     /// A training limit that is not positive or exceeds the samples available.
     case invalidTrainingLimit(dataset: String, limit: Int, sampleCount: Int)
     /// A data set whose parts are inconsistent, or that cannot be used for the requested step.
     case invalidDataset(name: String, reason: String)
     /// Standardization statistics that do not match the sample shape of a data set.
     case standardizationMismatch(dataset: String, sampleShape: [Int], reason: String)
+    /// A CSV file that cannot be read as a data set.
+    ///
+    /// `line` is the 1-based line number in the file and `column` the 1-based column number,
+    /// each nil where the problem concerns the whole file or line. `columnName` is the column's
+    /// header cell, where the file has a header.
+    case invalidCSV(path: String, line: Int?, column: Int?, columnName: String?, reason: String)
 
     public var description: String {
         switch self {
@@ -85,8 +95,15 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             return "Class \"\(className)\" (label \(label)) of data set \"\(dataset)\" has "
                 + "\(sampleCount) sample\(sampleCount == 1 ? "" : "s"), but a stratified split "
                 + "needs at least 2 per class so that each class appears in both training and validation."
+        case .classTooSmallForTestSplit(let dataset, let className, let label, let sampleCount):
+            return "Class \"\(className)\" (label \(label)) of data set \"\(dataset)\" has "
+                + "\(sampleCount) sample\(sampleCount == 1 ? "" : "s"), but a stratified split into "
+                + "training, validation and test needs at least 3 per class."
         case .invalidValidationFraction(let fraction):
             return "Validation fraction must be greater than 0 and less than 1, got \(fraction)."
+        case .invalidSplitFractions(let validation, let test):
+            return "Validation fraction \(validation) and test fraction \(test) must each be greater "
+                + "than 0, and their sum must be less than 1."
         case .invalidTrainingLimit(let dataset, let limit, let sampleCount):
             return "Training limit \(limit) is invalid for data set \"\(dataset)\": it must be in "
                 + "1...\(sampleCount), the number of training samples."
@@ -95,6 +112,18 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case .standardizationMismatch(let dataset, let sampleShape, let reason):
             return "Standardization cannot be applied to data set \"\(dataset)\" with sample shape "
                 + "\(sampleShape): \(reason)."
+        case .invalidCSV(let path, let line, let column, let columnName, let reason):
+            var location = "CSV file \(path)"
+            if let line {
+                location += ", line \(line)"
+            }
+            if let column {
+                location += ", column \(column)"
+                if let columnName {
+                    location += " (\"\(columnName)\")"
+                }
+            }
+            return "\(location): \(reason)."
         }
     }
 

@@ -1,20 +1,24 @@
 import Foundation
 import TensorCore
 
-/// A partition of a data set's sample indices into a training part and a validation part.
+/// A partition of a data set's sample indices into a training part, a validation part and, for
+/// a data set without an official test set, a test part.
 ///
-/// The indices are positions in the data set that was split, sorted ascending, and the two
-/// lists are disjoint. The value is `Codable` so that a run record can store it.
+/// The indices are positions in the data set that was split, sorted ascending, and the lists
+/// are disjoint. The value is `Codable` so that a run record can store it.
 public struct DatasetSplit: Codable, Equatable, Sendable {
     /// Indices of the samples to train on.
     public var trainingIndices: [Int]
     /// Indices of the samples held out for validation.
     public var validationIndices: [Int]
+    /// Indices of the samples held out for testing, or nil when an official test set is used.
+    public var testIndices: [Int]?
 
-    /// Creates a split from two index lists.
-    public init(trainingIndices: [Int], validationIndices: [Int]) {
+    /// Creates a split from its index lists.
+    public init(trainingIndices: [Int], validationIndices: [Int], testIndices: [Int]? = nil) {
         self.trainingIndices = trainingIndices
         self.validationIndices = validationIndices
+        self.testIndices = testIndices
     }
 }
 
@@ -45,19 +49,33 @@ extension Dataset {
         }
 
         var generator = SeededGenerator(seed: seed, purpose: "split")
-        var trainingIndices: [Int] = []
-        var validationIndices: [Int] = []
-        trainingIndices.reserveCapacity(count)
-        for var indices in indicesByClass where !indices.isEmpty {
-            let rounded = Int((Double(indices.count) * validationFraction).rounded(.toNearestOrAwayFromZero))
-            let validationCount = min(max(rounded, 1), indices.count - 1)
-            indices.seededShuffle(using: &generator)
-            validationIndices += indices[..<validationCount]
-            trainingIndices += indices[validationCount...]
-        }
+        let (trainingIndices, validationIndices) = stratifiedHoldOut(
+            indicesByClass, fraction: validationFraction, keeping: 1, using: &generator)
+        return DatasetSplit(trainingIndices: trainingIndices, validationIndices: validationIndices)
+    }
 
-        return DatasetSplit(
-            trainingIndices: trainingIndices.sorted(), validationIndices: validationIndices.sorted())
+    /// Holds out a share of each class's samples, and returns the remaining and the held-out indices,
+    /// each sorted ascending.
+    ///
+    /// A class with n samples holds out `round(n * fraction)` of them, rounding halves up, then
+    /// clamped to `1...(n - minimumKept)`. Which samples are held out is drawn from `generator`,
+    /// class by class in label order. The caller makes sure that each class that is not empty has
+    /// more than `minimumKept` samples.
+    func stratifiedHoldOut(
+        _ indicesByClass: [[Int]], fraction: Double, keeping minimumKept: Int,
+        using generator: inout SeededGenerator
+    ) -> (remaining: [Int], heldOut: [Int]) {
+        var remaining: [Int] = []
+        var heldOut: [Int] = []
+        remaining.reserveCapacity(count)
+        for var indices in indicesByClass where !indices.isEmpty {
+            let rounded = Int((Double(indices.count) * fraction).rounded(.toNearestOrAwayFromZero))
+            let heldOutCount = min(max(rounded, 1), indices.count - minimumKept)
+            indices.seededShuffle(using: &generator)
+            heldOut += indices[..<heldOutCount]
+            remaining += indices[heldOutCount...]
+        }
+        return (remaining.sorted(), heldOut.sorted())
     }
 
     /// Returns the indices of `limit` samples that keep each class's proportion, taking the first

@@ -13,12 +13,6 @@ public enum NormalizationMode: String, Codable, CaseIterable, Sendable {
 
     /// Decodes a mode from its name, rejecting other names with the field path and the known names.
     public init(from decoder: any Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let mode = NormalizationMode(rawValue: name) else {
-            let known = Self.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ConfigurationError(
-                field: decoder.fieldPath, rule: "must be one of \(known)", value: "\"\(name)\"")
-        }
-        self = mode
+        self = try decoder.decodeChoice(Self.self)
     }
 }

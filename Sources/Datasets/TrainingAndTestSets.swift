@@ -1,14 +1,17 @@
 import Foundation
 
-/// The official training set and test set of a data set, as its publisher split them.
+/// The official training set and test set of a data set, as its publisher split them, or the
+/// whole data set when it has no official test set.
 public struct TrainingAndTestSets: Equatable, Sendable {
-    /// The official training set, which SwiftTune splits further into training and validation.
+    /// The official training set, which SwiftTune splits further into training and validation, or
+    /// the whole data set when `test` is nil.
     public var training: Dataset
-    /// The official test set, kept apart until the final evaluation.
-    public var test: Dataset
+    /// The official test set, kept apart until the final evaluation, or nil when the data set has
+    /// none, so that `PreparedData` carves a test split out of `training`.
+    public var test: Dataset?
 
-    /// Creates a pair from two data sets.
-    public init(training: Dataset, test: Dataset) {
+    /// Creates a pair from two data sets, or from a whole data set when `test` is nil.
+    public init(training: Dataset, test: Dataset?) {
         self.training = training
         self.test = test
     }
@@ -35,7 +38,8 @@ public struct TrainingAndTestSets: Equatable, Sendable {
         let trainingImages = try IDXFile.readImages(at: files.trainingImages)
         training = try Dataset(images: trainingImages, labels: trainingLabels, name: name, classNames: names)
         let testImages = try IDXFile.readImages(at: files.testImages)
-        test = try Dataset(images: testImages, labels: testLabels, name: name, classNames: names)
+        let test = try Dataset(images: testImages, labels: testLabels, name: name, classNames: names)
+        self.test = test
 
         guard training.sampleShape == test.sampleShape else {
             throw DatasetError.invalidDataset(

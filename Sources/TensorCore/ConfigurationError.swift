@@ -109,6 +109,19 @@ extension Decoder {
         }
     }
 
+    /// Decodes a value written as the name of one of `Choice`'s cases, such as `"perFeature"`.
+    ///
+    /// - Throws: `ConfigurationError` naming the field path and the known names for another name.
+    public func decodeChoice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type) throws -> Choice
+    where Choice.RawValue == String {
+        let name = try singleValueContainer().decode(String.self)
+        guard let choice = Choice(rawValue: name) else {
+            let known = Choice.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ConfigurationError(field: fieldPath, rule: "must be one of \(known)", value: "\"\(name)\"")
+        }
+        return choice
+    }
+
     /// The dotted path of the value being decoded, for validation messages.
     public var fieldPath: String { ConfigurationError.path(codingPath) }
 

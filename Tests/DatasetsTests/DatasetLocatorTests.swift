@@ -82,9 +82,10 @@ struct DatasetLocatorTests {
         #expect(try locator.locate(.mnist).trainingImages.lastPathComponent == "train-images-idx3-ubyte")
 
         let sets = try locator.load(.mnist)
+        let test = try #require(sets.test)
         #expect(sets.training.count == 4)
         #expect(sets.training.sampleShape == [1, 2, 3])
-        #expect(sets.test.labels == [0, 1, 2, 1])
+        #expect(test.labels == [0, 1, 2, 1])
         #expect(sets.training.classNames.count == 10)
     }
 
@@ -162,9 +163,10 @@ struct DatasetLocatorTests {
         let folder = try TemporaryFolder()
         let path = try folder.writeIDXDataset(in: "custom", labels: [0, 4, 2])
         let sets = try DatasetLocator.loadFolder(path)
+        let test = try #require(sets.test)
         #expect(sets.training.name == "custom")
         #expect(sets.training.classNames == ["0", "1", "2", "3", "4"])
-        #expect(sets.test.labelHistogram() == [1, 0, 1, 0, 1])
+        #expect(test.labelHistogram() == [1, 0, 1, 0, 1])
     }
 
     @Test func unnamedFolderWithoutFilesRejected() throws {

@@ -65,3 +65,56 @@ struct PreparedDataTests {
         #expect(first.standardization == second.standardization)
     }
 }
+
+@Suite("Prepared data without an official test set")
+struct PreparedCSVDataTests {
+    let sets = TrainingAndTestSets(training: try! RealData.breastCancer.get(), test: nil)
+
+    func configuration(trainingLimit: Int? = nil) throws -> DataConfiguration {
+        try DataConfiguration(
+            format: .csv, path: "breast_cancer.csv", validationFraction: 0.15, normalization: .perFeature,
+            trainingLimit: trainingLimit)
+    }
+
+    @Test func testSplitCarvedFirst() throws {
+        let prepared = try PreparedData(sets: sets, configuration: configuration(), seed: 12)
+        #expect(prepared.training.count == 398)
+        #expect(prepared.validation.count == 85)
+        #expect(prepared.test.count == 86)
+        #expect(prepared.test.labelHistogram() == [32, 54])
+
+        // Without a training limit, the record is the documented three-way split.
+        let expected = try sets.training.stratifiedSplit(
+            validationFraction: 0.15, testFraction: 0.15, seed: 12)
+        #expect(prepared.split == expected)
+    }
+
+    @Test func statisticsFittedOnTrainingOnly() throws {
+        let prepared = try PreparedData(sets: sets, configuration: configuration(), seed: 12)
+        let testIndices = try #require(prepared.split.testIndices)
+        let rawTraining = sets.training.subset(prepared.split.trainingIndices)
+        #expect(try Standardization(fitting: .perFeature, to: rawTraining) == prepared.standardization)
+        #expect(prepared.standardization.means.count == 30)
+
+        let rawTest = sets.training.subset(testIndices)
+        #expect(try prepared.standardization.applied(to: rawTest).features == prepared.test.features)
+        #expect(prepared.test.labels == rawTest.labels)
+    }
+
+    @Test func trainingLimitLeavesTestSplitAlone() throws {
+        let full = try PreparedData(sets: sets, configuration: configuration(), seed: 4)
+        let limited = try PreparedData(sets: sets, configuration: configuration(trainingLimit: 100), seed: 4)
+        #expect(limited.split.testIndices == full.split.testIndices)
+        #expect(limited.training.count + limited.validation.count == 100)
+        let used = Set(limited.split.trainingIndices + limited.split.validationIndices)
+        #expect(used.isDisjoint(with: try #require(limited.split.testIndices)))
+    }
+
+    @Test func officialTestSetRejectsTestFraction() throws {
+        let mnist = try RealData.mnist.get()
+        let error = #expect(throws: DatasetError.self) {
+            try PreparedData(sets: mnist, configuration: configuration(trainingLimit: 100), seed: 1)
+        }
+        #expect(error?.description.contains("must not set a test fraction") == true)
+    }
+}

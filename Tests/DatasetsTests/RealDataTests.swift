@@ -36,10 +36,11 @@ enum RealData {
 struct RealDataTests {
     @Test func mnistCountsAndShape() throws {
         let sets = try RealData.mnist.get()
+        let test = try #require(sets.test)
         #expect(sets.training.count == 60_000)
-        #expect(sets.test.count == 10_000)
+        #expect(test.count == 10_000)
         #expect(sets.training.sampleShape == [1, 28, 28])
-        #expect(sets.test.sampleShape == [1, 28, 28])
+        #expect(test.sampleShape == [1, 28, 28])
         #expect(sets.training.features.count == 60_000 * 784)
         #expect(sets.training.name == "mnist")
         #expect(sets.training.classNames == ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"])
@@ -47,15 +48,17 @@ struct RealDataTests {
 
     @Test func mnistLabelHistograms() throws {
         let sets = try RealData.mnist.get()
+        let test = try #require(sets.test)
         #expect(
             sets.training.labelHistogram() == [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949])
-        #expect(sets.test.labelHistogram() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
+        #expect(test.labelHistogram() == [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009])
     }
 
     @Test func mnistFirstLabelsAndPixels() throws {
         let sets = try RealData.mnist.get()
+        let test = try #require(sets.test)
         #expect(Array(sets.training.labels.prefix(10)) == [5, 0, 4, 1, 9, 2, 1, 3, 1, 4])
-        #expect(Array(sets.test.labels.prefix(10)) == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9])
+        #expect(Array(test.labels.prefix(10)) == [7, 2, 1, 0, 4, 1, 4, 9, 5, 9])
 
         let first = Array(sets.training.features(ofSample: 0))
         #expect(first[14 * 28 + 14] == 240)
@@ -63,44 +66,48 @@ struct RealDataTests {
         #expect(first[5 * 28 + 13] == 18)
         #expect(first.reduce(0, +) == 27_525)
         #expect(Array(sets.training.features(ofSample: 59_999))[14 * 28 + 14] == 97)
-        #expect(Array(sets.test.features(ofSample: 9_999))[14 * 28 + 14] == 18)
-        #expect(sets.test.features(ofSample: 9_999).max() == 254)
+        #expect(Array(test.features(ofSample: 9_999))[14 * 28 + 14] == 18)
+        #expect(test.features(ofSample: 9_999).max() == 254)
     }
 
     @Test func mnistPixelSumsAndRange() throws {
         let sets = try RealData.mnist.get()
+        let test = try #require(sets.test)
         // Sums of all pixel bytes, which a Double represents exactly.
         #expect(sets.training.features.reduce(0.0) { $0 + Double($1) } == 1_567_298_545)
-        #expect(sets.test.features.reduce(0.0) { $0 + Double($1) } == 264_923_200)
+        #expect(test.features.reduce(0.0) { $0 + Double($1) } == 264_923_200)
         #expect(sets.training.features.min() == 0)
         #expect(sets.training.features.max() == 255)
     }
 
     @Test func fashionMNISTCountsAndClasses() throws {
         let sets = try RealData.fashionMNIST.get()
+        let test = try #require(sets.test)
         #expect(sets.training.count == 60_000)
-        #expect(sets.test.count == 10_000)
+        #expect(test.count == 10_000)
         #expect(sets.training.sampleShape == [1, 28, 28])
         #expect(sets.training.classNames[0] == "T-shirt/top")
         #expect(sets.training.classNames[9] == "Ankle boot")
-        #expect(sets.test.classNames == sets.training.classNames)
+        #expect(test.classNames == sets.training.classNames)
     }
 
     @Test func fashionMNISTLabelHistograms() throws {
         let sets = try RealData.fashionMNIST.get()
+        let test = try #require(sets.test)
         #expect(sets.training.labelHistogram() == Array(repeating: 6_000, count: 10))
-        #expect(sets.test.labelHistogram() == Array(repeating: 1_000, count: 10))
+        #expect(test.labelHistogram() == Array(repeating: 1_000, count: 10))
     }
 
     @Test func fashionMNISTLabelsAndPixels() throws {
         let sets = try RealData.fashionMNIST.get()
+        let test = try #require(sets.test)
         #expect(Array(sets.training.labels.prefix(10)) == [9, 0, 0, 3, 0, 2, 7, 2, 5, 5])
-        #expect(Array(sets.test.labels.prefix(10)) == [9, 2, 1, 1, 6, 1, 4, 6, 5, 7])
+        #expect(Array(test.labels.prefix(10)) == [9, 2, 1, 1, 6, 1, 4, 6, 5, 7])
         #expect(Array(sets.training.features(ofSample: 0))[14 * 28 + 14] == 217)
         #expect(Array(sets.training.features(ofSample: 0))[3 * 28 + 16] == 73)
-        #expect(Array(sets.test.features(ofSample: 1))[14 * 28 + 14] == 234)
+        #expect(Array(test.features(ofSample: 1))[14 * 28 + 14] == 234)
         #expect(sets.training.features.reduce(0.0) { $0 + Double($1) } == 3_431_114_169)
-        #expect(sets.test.features.reduce(0.0) { $0 + Double($1) } == 573_469_082)
+        #expect(test.features.reduce(0.0) { $0 + Double($1) } == 573_469_082)
     }
 
     @Test(

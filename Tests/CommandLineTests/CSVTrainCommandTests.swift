@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@Suite("tune train on CSV data", .serialized)
+struct CSVTrainCommandTests {
+    /// The package root, where `tune` runs so that the example's relative data path resolves.
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Returns the breast-cancer example as it is, or where the test data lives elsewhere
+    /// (`$SWIFTTUNE_TEST_DATA`), a copy in `folder` that points at that data.
+    func breastCancerExample(in folder: TemporaryFolder) throws -> URL {
+        let example = Self.packageRoot.appendingPathComponent("examples/breast-cancer-mlp.json")
+        let relativePath = "../shared/data/sklearn-breast-cancer/breast_cancer.csv"
+        let text = try String(contentsOf: example, encoding: .utf8)
+        #expect(text.contains(relativePath))
+        if FileManager.default.fileExists(atPath: Self.packageRoot.appendingPathComponent(relativePath).path)
+        {
+            return example
+        }
+        let data = sharedDataFolder.appendingPathComponent("sklearn-breast-cancer/breast_cancer.csv")
+        return try folder.write(
+            text.replacingOccurrences(of: relativePath, with: data.path), to: "breast-cancer-mlp.json")
+    }
+
+    func readJSON(_ url: URL) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    @Test("Breast-cancer example trains and reports malignant recall")
+    func breastCancerExample() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let experiment = try breastCancerExample(in: folder)
+        let runDirectory = folder.url.appendingPathComponent("run")
+        let output = try CommandRunner.run(
+            ["train", experiment.path, "--out", runDirectory.path, "--threads", "2"], in: Self.packageRoot)
+        #expect(output.status == 0, "\(output.standardError)")
+
+        let summary = try readJSON(runDirectory.appendingPathComponent("summary.json"))
+        #expect(["completed", "earlyStopped"].contains(summary["status"] as? String))
+        #expect(summary["monitor"] as? String == "recall[malignant]")
+        // 569 samples in classes of 212 and 357, split 70:15:15 class by class.
+        let split = try #require(summary["split"] as? [String: Int])
+        #expect(split == ["training": 398, "validation": 85, "test": 86])
+        let standardization = try #require(summary["standardization"] as? [String: Any])
+        #expect(standardization["mode"] as? String == "perFeature")
+        #expect((standardization["means"] as? [Double])?.count == 30)
+
+        // One hidden layer of 32 units reached a test recall and precision of 0.97 (31 of 32
+        // malignant samples) with seed 42, so 0.9 leaves room for other thread counts.
+        let test = try #require(summary["test"] as? [String: Any])
+        #expect(try #require(test["accuracy"] as? Double) > 0.93)
+        let report = try #require(summary["testReport"] as? [String: Any])
+        let perClass = try #require(report["perClass"] as? [[String: Any]])
+        let malignant = try #require(perClass.first)
+        #expect(malignant["className"] as? String == "malignant")
+        #expect(malignant["support"] as? Int == 32)
+        #expect(try #require(malignant["recall"] as? Double) >= 0.9)
+        #expect(try #require(malignant["precision"] as? Double) >= 0.9)
+
+        let indices = try readJSON(runDirectory.appendingPathComponent("split.json"))
+        let parts = try ["trainingIndices", "validationIndices", "testIndices"].map {
+            try #require(indices[$0] as? [Int])
+        }
+        #expect(parts.map(\.count) == [398, 85, 86])
+        #expect(Set(parts.joined()) == Set(0..<569))
+    }
+
+    @Test func badCSVRejectedBeforeRunDirectory() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try folder.write("id,radius,label\n1,2.5,0\n2,abc,1\n", to: "cells.csv")
+        let experiment = try folder.write(
+            """
+            {"name": "bad-cells", "data": {"format": "csv", "path": "cells.csv", "csv": {"header": true}},
+             "model": {"architecture": "mlp", "depth": 1, "units": 4},
+             "training": {"epochs": 1, "batchSize": 2, "optimizer": {"kind": "sgd", "learningRate": 0.1}}}
+            """, to: "experiment.json")
+        let runDirectory = folder.url.appendingPathComponent("run")
+        // The relative path "cells.csv" resolves against the directory tune runs in.
+        let output = try CommandRunner.run(
+            ["train", experiment.path, "--out", runDirectory.path, "--quiet"], in: folder.url)
+
+        #expect(output.status == 1)
+        let lines = output.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(output.standardError)")
+        #expect(
+            output.standardError.contains(
+                "cells.csv, line 3, column 2 (\"radius\"): \"abc\" is not a number"),
+            "\(output.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: runDirectory.path))
+    }
+}
