@@ -115,9 +115,10 @@ import Testing
         expectContains(
             summary,
             "<thead><tr><th class=\"num\">complete</th><th class=\"num\">pruned</th>"
-                + "<th class=\"num\">failed</th><th class=\"num\">running</th><th class=\"num\">waiting</th></tr>"
+                + "<th class=\"num\">failed</th><th class=\"num\">diverged</th><th class=\"num\">running</th>"
+                + "<th class=\"num\">waiting</th></tr>"
                 + "</thead><tbody><tr><td class=\"num\">4</td><td class=\"num\">1</td><td class=\"num\">1</td>"
-                + "<td class=\"num\">1</td><td class=\"num\">1</td></tr>"
+                + "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">1</td></tr>"
         )
         expectContains(summary, "<span class=\"value\">#5</span>")
     }

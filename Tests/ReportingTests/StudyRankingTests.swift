@@ -47,8 +47,8 @@ import Testing
 
     @Test func countsCoverEveryState() throws {
         let counts = try ReportFixtures.studyInput().trialCountsByState
-        #expect(counts.map(\.state) == [.complete, .pruned, .failed, .running, .waiting])
-        #expect(counts.map(\.count) == [4, 1, 1, 1, 1])
+        #expect(counts.map(\.state) == [.complete, .pruned, .failed, .diverged, .running, .waiting])
+        #expect(counts.map(\.count) == [4, 1, 1, 0, 1, 1])
     }
 
     @Test func parameterNamesInFirstAppearanceOrder() {
