@@ -95,13 +95,18 @@ public struct DiagnosisEvidence: Codable, Equatable, Sendable, CustomStringConve
         (new - old) / max(old, 1e-12)
     }
 
-    /// Counts the direction changes between consecutive moves whose relative size exceeds
-    /// `minimumMove`; smaller moves are skipped as noise.
+    /// Counts the direction changes between consecutive moves larger than `minimumMove` times
+    /// the first value; smaller moves are skipped as noise.
+    ///
+    /// Moves are measured against the first epoch's loss, the scale of the whole curve, and not
+    /// against the previous value: a training loss near zero (0.001 to 0.0015) moves by 50 % of
+    /// itself from noise alone, and must not read as oscillation.
     static func countReversals(_ values: [Double], minimumMove: Double) -> Int {
+        guard let first = values.first else { return 0 }
         var reversals = 0
         var lastDirection = 0
         for index in values.indices.dropFirst() {
-            let change = relativeChange(from: values[index - 1], to: values[index])
+            let change = (values[index] - values[index - 1]) / max(abs(first), 1e-12)
             guard abs(change) > minimumMove else {
                 continue
             }

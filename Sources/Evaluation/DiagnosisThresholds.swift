@@ -30,8 +30,8 @@ public struct DiagnosisThresholds: Codable, Equatable, Sendable {
     /// a 10 % rise is a trend.
     public var lossRiseFraction: Double
 
-    /// Epoch-to-epoch change of a loss, as a fraction of the earlier value, above which a move
-    /// counts when looking for oscillation.
+    /// Epoch-to-epoch change of a loss, as a fraction of its first-epoch value, above which a
+    /// move counts when looking for oscillation.
     ///
     /// Default 0.10, for the same reason as `lossRiseFraction`: smaller moves are noise.
     public var oscillationMoveFraction: Double

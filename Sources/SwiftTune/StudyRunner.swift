@@ -57,6 +57,7 @@ public final class StudyRunner {
     /// Runs trials until the budget (counting trials finished earlier) or the time limit is
     /// reached or the grid is exhausted, then evaluates the best trial and writes the outputs.
     public func run(trials: Int?, timeoutMinutes: Double?) throws -> StudySummary {
+        try checkObjective()
         let study = try openStudy()
         let search = studyExperiment.search
         let budget = trials ?? search.trials
@@ -68,6 +69,19 @@ public final class StudyRunner {
         }
         log("study stopped: \(Self.describe(stopReason))")
         return try finish(study)
+    }
+
+    /// Checks that the objective names a class of the data set, before any trial or study file
+    /// exists, so that a misspelt class fails the command instead of every trial.
+    private func checkObjective() throws {
+        let run = TrainingRun(experiment: studyExperiment.base, dataPath: dataPath)
+        let classNames = try data(for: run).training.classNames
+        let objective = studyExperiment.search.objective.description
+        do {
+            _ = try MetricName(parsing: objective, classes: try ClassList(names: classNames))
+        } catch {
+            throw ConfigurationError(field: "search.objective", rule: "must name a known metric (\(error))", value: "\"\(objective)\"")
+        }
     }
 
     private func runTrial(_ trial: Trial) throws -> Double {

@@ -81,8 +81,9 @@ import Testing
     }
 
     @Test func overfittingWhenValidationLossTurnsUp() throws {
-        // Validation moves −30 %, −21 %, then smaller ones, then +10.7 % and +12.9 %: one
-        // reversal, lowest at epoch 4 and 40 % above it at the end. The gap is only 4 points.
+        // Measured against the first value 1.0, validation moves −30 % and −15 %, then by less
+        // than 10 %: no counted reversal. Lowest at epoch 4 and 40 % above it at the end. The
+        // gap is only 4 points.
         let diagnosis = try Self.curves(
             training: [1.1, 0.7, 0.5, 0.35, 0.25, 0.18, 0.12, 0.08],
             validation: [1.0, 0.7, 0.55, 0.5, 0.52, 0.56, 0.62, 0.70],
@@ -92,7 +93,7 @@ import Testing
         #expect(diagnosis.rule == .validationLossTurnedUp)
         #expect(diagnosis.evidence.bestValidationLossEpoch == 4)
         expectClose(try #require(diagnosis.evidence.validationLossRisePercent), 40, tolerance: 1e-9)
-        #expect(diagnosis.evidence.validationLossReversals == 1)
+        #expect(diagnosis.evidence.validationLossReversals == 0)
         #expect(
             diagnosis.advice.last
                 == "Use early stopping on validation loss; this run was best at epoch 4 of 8.")
