@@ -21,9 +21,11 @@ public struct Experiment: Codable, Equatable, Sendable {
     public var data: DataConfiguration
     public var model: ModelSpecification
     public var training: TrainingConfiguration
+    /// Binary evaluation of one positive class; none when absent.
+    public var evaluation: EvaluationConfiguration?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, seed, data, model, training, search
+        case name, seed, data, model, training, evaluation, search
     }
 
     /// Creates an experiment from its sections.
@@ -50,6 +52,7 @@ public struct Experiment: Codable, Equatable, Sendable {
         data = try container.decode(DataConfiguration.self, forKey: .data)
         model = try container.decode(ModelSpecification.self, forKey: .model)
         training = try container.decode(TrainingConfiguration.self, forKey: .training)
+        evaluation = try container.decodeIfPresent(EvaluationConfiguration.self, forKey: .evaluation)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +62,7 @@ public struct Experiment: Codable, Equatable, Sendable {
         try container.encode(data, forKey: .data)
         try container.encode(model, forKey: .model)
         try container.encode(training, forKey: .training)
+        try container.encodeIfPresent(evaluation, forKey: .evaluation)
     }
 
     /// Decodes an experiment from JSON text, turning decoding failures into `ConfigurationError`.

@@ -62,6 +62,9 @@ public struct RunSummary: Codable, Sendable {
     public var test: SplitMetrics?
     /// Per-class metrics, averages, warnings and confusion matrix of the test split.
     public var testReport: ClassificationReport?
+    /// ROC AUC, average precision and the decision threshold of the positive class, when the
+    /// experiment names one.
+    public var binary: BinaryAnalysis?
     public var split: SplitSizes
     public var standardization: Standardization
     public var model: ModelFacts

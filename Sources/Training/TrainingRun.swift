@@ -63,6 +63,7 @@ public struct TrainingRun {
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "model"))
         let monitor = try Trainer.monitor(of: experiment.training, classNames: data.training.classNames)
+        _ = try experiment.evaluation?.positiveClassIndex(in: data.training.classNames)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Self.writeJSON(experiment, to: directory.appendingPathComponent("experiment.json"))
 
@@ -75,6 +76,7 @@ public struct TrainingRun {
         var test: RunSummary.SplitMetrics?
         var validationEvaluation: ModelEvaluation?
         var testEvaluation: ModelEvaluation?
+        var binary: BinaryAnalysis?
         if history.status != .diverged {
             let evaluation = try ModelEvaluation(model: model, dataset: data.validation)
             validation = .init(evaluation, monitor: try? monitor.value(in: evaluation.report, loss: evaluation.loss))
@@ -88,6 +90,9 @@ public struct TrainingRun {
                     to: directory.appendingPathComponent("confusion_matrix.csv"))
             }
             try WeightFile.save(model, to: directory.appendingPathComponent("model.weights"))
+            if let configuration = experiment.evaluation {
+                binary = try BinaryAnalysis(configuration: configuration, validation: evaluation, test: testEvaluation)
+            }
         }
 
         let threads = ComputeThreads.threadCount
@@ -97,7 +102,7 @@ public struct TrainingRun {
             restoredBestWeights: history.restoredBestWeights, monitor: monitor.description,
             seconds: Date().timeIntervalSince(started), threads: threads,
             reproducibility: Self.reproducibilityNote(threads: threads), validation: validation, test: test,
-            testReport: testEvaluation?.report,
+            testReport: testEvaluation?.report, binary: binary,
             split: .init(training: data.training.count, validation: data.validation.count, test: data.test.count),
             standardization: data.standardization,
             model: .init(

@@ -56,6 +56,24 @@ struct TrainCommand {
         }
         line += String(format: "  %.1f s", summary.seconds)
         print(line)
+        if let binary = summary.binary {
+            var figures = String(
+                format: "%@: validation ROC AUC %.4f, average precision %.4f", binary.positiveClass,
+                binary.validation.rocAUC, binary.validation.averagePrecision)
+            if let test = binary.test {
+                figures += String(format: "; test ROC AUC %.4f, average precision %.4f", test.rocAUC, test.averagePrecision)
+            }
+            print(figures)
+            if let threshold = binary.threshold {
+                var text = String(
+                    format: "threshold %.4f for recall >= %g on validation: recall %.4f, precision %.4f",
+                    threshold.threshold, threshold.targetRecall, threshold.validationRecall, threshold.validationPrecision)
+                if let recall = threshold.testRecall, let precision = threshold.testPrecision {
+                    text += String(format: "; on test: recall %.4f, precision %.4f", recall, precision)
+                }
+                print(text)
+            }
+        }
         let report = try RunReport(directory: directory)
         if let diagnosis = try? report.diagnosis() {
             print("diagnosis: \(diagnosis.verdict.rawValue) (run `tune diagnose \(directory.path)` for evidence and advice)")

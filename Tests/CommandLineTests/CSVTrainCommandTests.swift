@@ -59,12 +59,39 @@ struct CSVTrainCommandTests {
         #expect(try #require(malignant["recall"] as? Double) >= 0.9)
         #expect(try #require(malignant["precision"] as? Double) >= 0.9)
 
+        // The experiment's evaluation section names malignant and a recall of at least 0.95.
+        let binary = try #require(summary["binary"] as? [String: Any])
+        #expect(binary["positiveClass"] as? String == "malignant")
+        let validationFigures = try #require(binary["validation"] as? [String: Double])
+        #expect(try #require(validationFigures["rocAUC"]) > 0.95)
+        #expect(try #require(validationFigures["averagePrecision"]) > 0.9)
+        let threshold = try #require(binary["threshold"] as? [String: Double])
+        #expect(try #require(threshold["validationRecall"]) >= 0.95)
+        #expect(threshold["testPrecision"] != nil)
+        #expect(output.standardOutput.contains("threshold "))
+
         let indices = try readJSON(runDirectory.appendingPathComponent("split.json"))
         let parts = try ["trainingIndices", "validationIndices", "testIndices"].map {
             try #require(indices[$0] as? [Int])
         }
         #expect(parts.map(\.count) == [398, 85, 86])
         #expect(Set(parts.joined()) == Set(0..<569))
+    }
+
+    @Test func unknownPositiveClassRejected() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let experiment = try breastCancerExample(in: folder)
+        let text = try String(contentsOf: experiment, encoding: .utf8)
+            .replacingOccurrences(of: #""positiveClass": "malignant""#, with: #""positiveClass": "tumour""#)
+        let changed = try folder.write(text, to: "changed.json")
+        let runDirectory = folder.url.appendingPathComponent("run")
+        let output = try CommandRunner.run(["train", changed.path, "--out", runDirectory.path], in: Self.packageRoot)
+        #expect(output.status == 1)
+        #expect(
+            output.standardError.contains(#"evaluation.positiveClass must name a class of the data set (malignant, benign), got "tumour"."#),
+            "\(output.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: runDirectory.path))
     }
 
     @Test func badCSVRejectedBeforeRunDirectory() throws {
