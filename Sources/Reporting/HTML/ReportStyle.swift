@@ -32,7 +32,7 @@ enum ReportStyle {
         figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; }
         .table-scroll { overflow-x: auto; margin: 8px 0 16px; }
         table { border-collapse: collapse; font-size: 14px; }
-        th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+        th, td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
         th { background: var(--panel); font-weight: 600; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #fbfcfd; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
