@@ -19,6 +19,8 @@ let usage = """
       report DIR      Rebuild report.html in a run or study directory.
       bench [W1 W2 W3 W4] [--json FILE] [--threads N] [--seconds S]
                       Measure training speed on the four reference workloads.
+      datasets [--data PATH]
+                      List the named data sets and where each was found, or how to get it.
       help            Show this text.
 
     --threads N sets the thread count of OpenBLAS, oneDNN and SwiftTune's own pool
@@ -44,6 +46,8 @@ func runCommand(_ arguments: [String]) -> Int32 {
             try ReportCommand(arguments: rest).run()
         case "bench":
             try BenchCommand(arguments: rest).run()
+        case "datasets":
+            try DatasetsCommand(arguments: rest).run()
         case "help", "--help", "-h":
             print(usage)
         default:

@@ -178,3 +178,22 @@ struct TrainCommandTests {
         #expect(history.split(separator: "\n").count == 4)
     }
 }
+
+@Suite("tune datasets")
+struct DatasetsCommandTests {
+    @Test func listsWhereEachSetWasFound() throws {
+        let output = try CommandRunner.run(["datasets", "--data", sharedDataFolder.path])
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("mnist: found in \(sharedDataFolder.path)/mnist (10 classes)"))
+        #expect(output.standardOutput.contains("fashion-mnist: found in"))
+    }
+
+    @Test func explainsHowToGetMissingSet() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = try CommandRunner.run(
+            ["datasets", "--data", folder.url.path], environment: ["HOME": folder.url.path, "SWIFTTUNE_DATA": ""])
+        #expect(output.status == 0)
+        #expect(output.standardOutput.contains("mnist: not found. To get MNIST"), "\(output.standardOutput)")
+    }
+}
