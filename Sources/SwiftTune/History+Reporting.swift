@@ -15,8 +15,10 @@ extension History {
         }
         return LearningCurves(
             trainingLoss: epochs.map(\.trainingLoss), validationLoss: epochs.map(\.validationLoss),
-            trainingAccuracy: epochs.map(\.trainingAccuracy), validationAccuracy: epochs.map(\.validationAccuracy),
-            learningRate: epochs.map(\.learningRate), hasDiverged: status == .diverged, targetError: targetError)
+            trainingAccuracy: epochs.map(\.trainingAccuracy),
+            validationAccuracy: epochs.map(\.validationAccuracy),
+            learningRate: epochs.map(\.learningRate), hasDiverged: status == .diverged,
+            targetError: targetError)
     }
 
     /// Returns the learning curves in the form the report charts read.

@@ -20,14 +20,19 @@ public struct RunReport {
         experiment = try Self.read(Experiment.self, "experiment.json", in: directory)
     }
 
-    private static func read<Value: Decodable>(_ type: Value.Type, _ name: String, in directory: URL) throws -> Value {
+    private static func read<Value: Decodable>(_ type: Value.Type, _ name: String, in directory: URL) throws
+        -> Value
+    {
         let url = directory.appendingPathComponent(name)
         guard let data = try? Data(contentsOf: url) else {
-            throw RunRecordError(description: "\(url.path) cannot be read; is \(directory.path) a run directory written by tune train?")
+            throw RunRecordError(
+                description:
+                    "\(url.path) cannot be read; is \(directory.path) a run directory written by tune train?")
         }
         do {
             let decoder = JSONDecoder()
-            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
             return try decoder.decode(type, from: data)
         } catch {
             throw RunRecordError(description: "\(url.path) is not a valid \(name): \(error)")
@@ -44,7 +49,8 @@ public struct RunReport {
     public func writeHTML() throws -> URL {
         let input = RunSummaryInput(
             runName: experiment.name, history: history.runHistory(name: experiment.name),
-            parameters: Self.settings(of: experiment), evaluation: summary.testReport, evaluationSplit: "test",
+            parameters: Self.settings(of: experiment), evaluation: summary.testReport,
+            evaluationSplit: "test",
             diagnosis: try? diagnosis())
         let url = directory.appendingPathComponent("report.html")
         try HTMLReport(run: input).write(to: url)

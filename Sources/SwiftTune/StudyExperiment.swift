@@ -16,7 +16,9 @@ public struct StudyExperiment: Sendable {
     /// Parses `data` (the text of `path`, used in messages) and checks every search path by
     /// writing a value of its range into the experiment and decoding the result strictly.
     public init(data: Data, path: String) throws {
-        func failure(_ message: String) -> ExperimentFileError { ExperimentFileError(path: path, message: message) }
+        func failure(_ message: String) -> ExperimentFileError {
+            ExperimentFileError(path: path, message: message)
+        }
         do {
             document = try JSONValue(parsing: data)
         } catch {
@@ -45,9 +47,11 @@ public struct StudyExperiment: Sendable {
                 do {
                     _ = try Self.experiment(from: document, with: [parameter.name: value])
                 } catch let error as JSONPathError {
-                    throw failure("search.space.\(parameter.name) does not name an experiment field: \(error)")
+                    throw failure(
+                        "search.space.\(parameter.name) does not name an experiment field: \(error)")
                 } catch let error as ConfigurationError {
-                    throw failure("search.space.\(parameter.name) = \(value) makes the experiment invalid: \(error)")
+                    throw failure(
+                        "search.space.\(parameter.name) = \(value) makes the experiment invalid: \(error)")
                 }
             }
         }
@@ -59,7 +63,9 @@ public struct StudyExperiment: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ExperimentFileError(path: url.path, message: "cannot be read (\((error as NSError).localizedDescription)). Check the path.")
+            throw ExperimentFileError(
+                path: url.path,
+                message: "cannot be read (\((error as NSError).localizedDescription)). Check the path.")
         }
         return try StudyExperiment(data: data, path: url.path)
     }
@@ -81,7 +87,9 @@ public struct StudyExperiment: Sendable {
         return JSONValue.object(members).fingerprint()
     }
 
-    private static func experiment(from document: JSONValue, with parameters: [String: ParameterValue]) throws -> Experiment {
+    private static func experiment(from document: JSONValue, with parameters: [String: ParameterValue]) throws
+        -> Experiment
+    {
         var tree = document
         if case .object(var members) = tree {
             members["search"] = nil

@@ -17,7 +17,8 @@ public struct StudyReport {
 
     /// Returns whether `directory` contains a study (a `study.db` file).
     public static func isStudyDirectory(_ directory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent(SQLiteStudyStorage.defaultFileName).path)
+        FileManager.default.fileExists(
+            atPath: directory.appendingPathComponent(SQLiteStudyStorage.defaultFileName).path)
     }
 
     /// Reads the study and writes `report.html` and `trials.csv`; returns the report's location.
@@ -34,7 +35,9 @@ public struct StudyReport {
 
         var histories: [Int: RunHistory] = [:]
         for trial in trials {
-            if let history = try? Self.readJSON(History.self, at: trialDirectory(trial.number).appendingPathComponent("history.json")) {
+            if let history = try? Self.readJSON(
+                History.self, at: trialDirectory(trial.number).appendingPathComponent("history.json"))
+            {
                 histories[trial.number] = history.runHistory(name: "trial \(trial.number)")
             }
         }
@@ -43,15 +46,19 @@ public struct StudyReport {
         if let best {
             testReport = try? Self.readJSON(
                 ClassificationReport.self, at: directory.appendingPathComponent("best/test_report.json"))
-            if let history = try? Self.readJSON(History.self, at: trialDirectory(best.number).appendingPathComponent("history.json")) {
+            if let history = try? Self.readJSON(
+                History.self, at: trialDirectory(best.number).appendingPathComponent("history.json"))
+            {
                 diagnosis = try? history.learningCurves().diagnose()
             }
         }
 
         let input = StudySummaryInput(
-            studyName: studyExperiment.base.name, objectiveName: "validation \(studyExperiment.search.objective)",
+            studyName: studyExperiment.base.name,
+            objectiveName: "validation \(studyExperiment.search.objective)",
             direction: record.direction == .maximize ? .maximize : .minimize, trials: trials.map(Self.row),
-            bestTrialNumber: best?.number, trialHistories: histories, testReport: testReport, diagnosis: diagnosis)
+            bestTrialNumber: best?.number, trialHistories: histories, testReport: testReport,
+            diagnosis: diagnosis)
         try input.trialsCSVTable.write(to: directory.appendingPathComponent("trials.csv"))
         let url = directory.appendingPathComponent("report.html")
         try HTMLReport(study: input).write(to: url)

@@ -1,8 +1,9 @@
+import CDNNL
+import Foundation
+
 #if canImport(CBLAS)
     import CBLAS
 #endif
-import CDNNL
-import Foundation
 
 /// The one owner of the thread count shared by OpenBLAS, oneDNN (OpenMP) and SwiftTune's pool.
 ///

@@ -38,7 +38,8 @@ public struct EvaluationConfiguration: Codable, Equatable, Sendable {
         targetRecall = try container.decodeIfPresent(Double.self, forKey: .targetRecall)
         if let targetRecall, !(targetRecall > 0 && targetRecall <= 1) {
             throw ConfigurationError(
-                field: decoder.fieldPath(CodingKeys.targetRecall), rule: "must be in (0, 1]", value: "\(targetRecall)")
+                field: decoder.fieldPath(CodingKeys.targetRecall), rule: "must be in (0, 1]",
+                value: "\(targetRecall)")
         }
     }
 
@@ -93,22 +94,27 @@ public struct BinaryAnalysis: Codable, Sendable {
     public var threshold: Threshold?
 
     /// Computes the figures from the evaluations of the validation and (optionally) test splits.
-    public init(configuration: EvaluationConfiguration, validation: ModelEvaluation, test: ModelEvaluation?) throws {
+    public init(configuration: EvaluationConfiguration, validation: ModelEvaluation, test: ModelEvaluation?)
+        throws
+    {
         let classNames = validation.report.classes.names
         let positive = try configuration.positiveClassIndex(in: classNames)
         let classes = try ClassList(names: classNames)
 
         func scores(_ evaluation: ModelEvaluation) throws -> BinaryScores {
             let classCount = classNames.count
-            let probabilities = stride(from: positive, to: evaluation.probabilities.count, by: classCount).map {
+            let probabilities = stride(from: positive, to: evaluation.probabilities.count, by: classCount).map
+            {
                 evaluation.probabilities[$0]
             }
             return try BinaryScores(
-                labels: evaluation.labels, scores: probabilities, classes: classes, positiveClass: .index(positive))
+                labels: evaluation.labels, scores: probabilities, classes: classes,
+                positiveClass: .index(positive))
         }
         func figures(_ binary: BinaryScores) throws -> SplitFigures {
             SplitFigures(
-                rocAUC: try ROCCurve(binary).auc, averagePrecision: try PrecisionRecallCurve(binary).averagePrecision)
+                rocAUC: try ROCCurve(binary).auc,
+                averagePrecision: try PrecisionRecallCurve(binary).averagePrecision)
         }
 
         positiveClass = classNames[positive]

@@ -8,15 +8,20 @@ struct DatasetsCommand {
     init(arguments: [String]) throws {
         let parsed = try Arguments(arguments, valued: ["data"])
         guard parsed.positionals.isEmpty else {
-            throw UsageError("tune datasets takes no arguments besides --data, got \(parsed.positionals.joined(separator: " ")).")
+            throw UsageError(
+                "tune datasets takes no arguments besides --data, got \(parsed.positionals.joined(separator: " "))."
+            )
         }
         dataPath = parsed.options["data"]
     }
 
     func run() {
         let locator = DatasetLocator(explicitPath: dataPath)
-        var folders = [locator.explicitPath, locator.environmentDirectory, locator.cacheDirectory, locator.systemDirectory]
-            .compactMap { $0?.path }
+        var folders = [
+            locator.explicitPath, locator.environmentDirectory, locator.cacheDirectory,
+            locator.systemDirectory,
+        ]
+        .compactMap { $0?.path }
         if folders.isEmpty { folders = ["(none)"] }
         print("searched in order: \(folders.joined(separator: ", "))")
         for descriptor in DatasetDescriptor.catalog {

@@ -9,12 +9,14 @@ struct DiagnoseCommand {
     init(arguments: [String]) throws {
         let parsed = try Arguments(arguments, valued: ["target-error"])
         guard parsed.positionals.count == 1 else {
-            throw UsageError("tune diagnose takes one run directory, got \(parsed.positionals.count) arguments.")
+            throw UsageError(
+                "tune diagnose takes one run directory, got \(parsed.positionals.count) arguments.")
         }
         directory = parsed.positionals[0]
         if let text = parsed.options["target-error"] {
             guard let value = Double(text), value >= 0, value < 1 else {
-                throw UsageError("--target-error must be a fraction in [0, 1), such as 0.02 for 2 %, got \"\(text)\".")
+                throw UsageError(
+                    "--target-error must be a fraction in [0, 1), such as 0.02 for 2 %, got \"\(text)\".")
             }
             targetError = value
         } else {
@@ -42,7 +44,8 @@ struct ReportCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory)
-        let url = StudyReport.isStudyDirectory(folder)
+        let url =
+            StudyReport.isStudyDirectory(folder)
             ? try StudyReport(directory: folder).write() : try RunReport(directory: folder).writeHTML()
         print("wrote \(url.path)")
     }

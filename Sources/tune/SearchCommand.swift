@@ -15,7 +15,8 @@ struct SearchCommand {
         let parsed = try Arguments(
             arguments, valued: ["study", "trials", "timeout", "threads", "data"], switches: ["quiet"])
         guard parsed.positionals.count == 1 else {
-            throw UsageError("tune search takes one experiment file, got \(parsed.positionals.count) arguments.")
+            throw UsageError(
+                "tune search takes one experiment file, got \(parsed.positionals.count) arguments.")
         }
         experimentPath = parsed.positionals[0]
         studyPath = parsed.options["study"]
@@ -39,9 +40,12 @@ struct SearchCommand {
         let directory = URL(fileURLWithPath: studyPath ?? "studies/\(studyExperiment.base.name)")
         let search = studyExperiment.search
         let budget = trials ?? search.trials
-        var plan = "study \(studyExperiment.base.name): \(search.sampler.rawValue) search over \(search.space.parameters.count) parameters"
+        var plan =
+            "study \(studyExperiment.base.name): \(search.sampler.rawValue) search over \(search.space.parameters.count) parameters"
         if let budget { plan += ", \(budget) trials" }
-        if let minutes = timeoutMinutes ?? search.timeoutMinutes { plan += String(format: ", at most %g minutes", minutes) }
+        if let minutes = timeoutMinutes ?? search.timeoutMinutes {
+            plan += String(format: ", at most %g minutes", minutes)
+        }
         plan += ", objective \(search.direction.rawValue) validation \(search.objective)"
         print(plan)
         print("study directory \(directory.path) on \(ComputeThreads.threadCount) threads")
@@ -60,12 +64,16 @@ struct SearchCommand {
             .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         print("trials: \(summary.trials["total"] ?? 0) (\(counts))")
         if let best = summary.best {
-            let parameters = best.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.canonicalText())" }
-                .joined(separator: " ")
+            let parameters = best.params.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\($0.value.canonicalText())"
+            }
+            .joined(separator: " ")
             print("best trial \(best.number): \(parameters)")
-            print(String(
-                format: "best trial validation %@ %.4f; test accuracy %.4f, test macro F1 %.4f",
-                search.objective.description, best.validation.objective ?? .nan, best.test.accuracy, best.test.macroF1))
+            print(
+                String(
+                    format: "best trial validation %@ %.4f; test accuracy %.4f, test macro F1 %.4f",
+                    search.objective.description, best.validation.objective ?? .nan, best.test.accuracy,
+                    best.test.macroF1))
             print("best model: \(directory.path)/best/experiment.json and model.weights")
         } else {
             print("no trial completed; see \(directory.path)/trials.csv for the errors")

@@ -61,13 +61,15 @@ struct TrainCommand {
                 format: "%@: validation ROC AUC %.4f, average precision %.4f", binary.positiveClass,
                 binary.validation.rocAUC, binary.validation.averagePrecision)
             if let test = binary.test {
-                figures += String(format: "; test ROC AUC %.4f, average precision %.4f", test.rocAUC, test.averagePrecision)
+                figures += String(
+                    format: "; test ROC AUC %.4f, average precision %.4f", test.rocAUC, test.averagePrecision)
             }
             print(figures)
             if let threshold = binary.threshold {
                 var text = String(
                     format: "threshold %.4f for recall >= %g on validation: recall %.4f, precision %.4f",
-                    threshold.threshold, threshold.targetRecall, threshold.validationRecall, threshold.validationPrecision)
+                    threshold.threshold, threshold.targetRecall, threshold.validationRecall,
+                    threshold.validationPrecision)
                 if let recall = threshold.testRecall, let precision = threshold.testPrecision {
                     text += String(format: "; on test: recall %.4f, precision %.4f", recall, precision)
                 }
@@ -76,7 +78,9 @@ struct TrainCommand {
         }
         let report = try RunReport(directory: directory)
         if let diagnosis = try? report.diagnosis() {
-            print("diagnosis: \(diagnosis.verdict.rawValue) (run `tune diagnose \(directory.path)` for evidence and advice)")
+            print(
+                "diagnosis: \(diagnosis.verdict.rawValue) (run `tune diagnose \(directory.path)` for evidence and advice)"
+            )
         }
         let reportURL = try report.writeHTML()
         print("wrote \(directory.path)/summary.json and \(reportURL.path)")

@@ -20,7 +20,9 @@ struct DiagnoseCommandTests {
             """
         let file = try folder.write(json, to: "experiment.json")
         let run = folder.url.appendingPathComponent("run")
-        let train = try CommandRunner.run(["train", file.path, "--data", sharedDataFolder.path, "--out", run.path, "--quiet"])
+        let train = try CommandRunner.run([
+            "train", file.path, "--data", sharedDataFolder.path, "--out", run.path, "--quiet",
+        ])
         try #require(train.status == 0, "\(train.standardError)")
         let output = try CommandRunner.run(["diagnose", run.path] + arguments)
         try #require(output.status == 0, "\(output.standardError)")
@@ -28,22 +30,28 @@ struct DiagnoseCommandTests {
     }
 
     @Test func wideMLPOnThousandSamplesOverfits() throws {
-        let text = try diagnose(units: 512, depth: 2, epochs: 40, batchSize: 64, optimizer: "adam", learningRate: 0.0003)
+        let text = try diagnose(
+            units: 512, depth: 2, epochs: 40, batchSize: 64, optimizer: "adam", learningRate: 0.0003)
         #expect(text.hasPrefix("Verdict: overfitting"), "\(text)")
         #expect(text.contains("training error 0.0 %"), "\(text)")
         #expect(text.contains("dropout") || text.contains("L2"), "\(text)")
     }
 
     @Test func oneHiddenUnitUnderfits() throws {
-        let text = try diagnose(units: 1, depth: 1, epochs: 30, batchSize: 32, optimizer: "adam", learningRate: 0.01)
+        let text = try diagnose(
+            units: 1, depth: 1, epochs: 30, batchSize: 32, optimizer: "adam", learningRate: 0.01)
         #expect(text.hasPrefix("Verdict: underfitting"), "\(text)")
-        #expect(text.contains("larger model") || text.contains("more units") || text.contains("bigger"), "\(text)")
+        #expect(
+            text.contains("larger model") || text.contains("more units") || text.contains("bigger"), "\(text)"
+        )
     }
 
     @Test func sgdWithLearningRateOneIsUnstable() throws {
-        let text = try diagnose(units: 128, depth: 2, epochs: 10, batchSize: 32, optimizer: "sgd", learningRate: 1.0)
+        let text = try diagnose(
+            units: 128, depth: 2, epochs: 10, batchSize: 32, optimizer: "sgd", learningRate: 1.0)
         #expect(
-            text.hasPrefix("Verdict: diverged") || text.hasPrefix("Verdict: learning rate too high"), "\(text)")
+            text.hasPrefix("Verdict: diverged") || text.hasPrefix("Verdict: learning rate too high"),
+            "\(text)")
         #expect(text.contains("learning rate"), "\(text)")
     }
 

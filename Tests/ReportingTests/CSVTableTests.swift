@@ -38,7 +38,8 @@ import Testing
         let history = RunHistory(
             name: "run",
             epochs: [
-                EpochMetrics(epoch: 1, trainingLoss: 0.5, validationLoss: 0.6, learningRate: 0.01, seconds: 2),
+                EpochMetrics(
+                    epoch: 1, trainingLoss: 0.5, validationLoss: 0.6, learningRate: 0.01, seconds: 2),
                 EpochMetrics(epoch: 2, trainingLoss: .nan),
             ])
         let lines = history.csvTable.text.split(separator: "\n", omittingEmptySubsequences: false)

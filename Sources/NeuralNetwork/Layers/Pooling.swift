@@ -68,7 +68,8 @@ public final class Pool2D: Layer {
         padding: Padding = .valid
     ) {
         precondition(inputShape.count == 3, "\(name) expects [C, H, W] input, got \(inputShape)")
-        precondition(window.count == 2 && strides.count == 2, "\(name): window and strides need two sizes each")
+        precondition(
+            window.count == 2 && strides.count == 2, "\(name): window and strides need two sizes each")
         self.name = name
         self.kind = kind
         self.inputShape = inputShape

@@ -80,7 +80,8 @@ enum LearningCurveCharts {
     /// compare `histories`: validation values solid and training values dashed, one colour per
     /// run.
     static func comparisonCharts(for histories: [RunHistory]) -> [String] {
-        func pairs(validation: (EpochMetrics) -> Double?, training: (EpochMetrics) -> Double?) -> [ChartSeries]
+        func pairs(validation: (EpochMetrics) -> Double?, training: (EpochMetrics) -> Double?)
+            -> [ChartSeries]
         {
             let all = histories.enumerated().flatMap { index, history in
                 let epochs = history.epochs.map { Double($0.epoch) }
