@@ -14,6 +14,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CStb", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
         // On macOS, BLAS comes from Accelerate instead of OpenBLAS (see Gemm.swift); that path is
         // not built by this project's CI, which runs on Linux.
@@ -23,7 +24,7 @@ let package = Package(
             swiftSettings: fast),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: fast),
         .target(name: "Optimization", dependencies: ["NeuralNetwork"], swiftSettings: fast),
-        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib"], swiftSettings: fast),
+        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib", "CStb"], swiftSettings: fast),
         .target(name: "Evaluation"),
         .target(
             name: "Training",
