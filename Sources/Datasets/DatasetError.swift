@@ -45,6 +45,13 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidDataset(name: String, reason: String)
     /// Standardization statistics that do not match the sample shape of a data set.
     case standardizationMismatch(dataset: String, sampleShape: [Int], reason: String)
+    /// An image file that stb_image cannot open or decode, such as a truncated JPEG.
+    case unreadableImage(path: String, reason: String)
+    /// An image whose size differs from the first image's, when no common size is configured.
+    case imageSizeMismatch(path: String, size: ImageSize, referencePath: String, referenceSize: ImageSize)
+    /// A class folder without any loadable image; `skippedCount` files in it were unreadable.
+    case emptyClassFolder(path: String, skippedCount: Int)
+
 
     public var description: String {
         switch self {
@@ -95,6 +102,20 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case .standardizationMismatch(let dataset, let sampleShape, let reason):
             return "Standardization cannot be applied to data set \"\(dataset)\" with sample shape "
                 + "\(sampleShape): \(reason)."
+        case .unreadableImage(let path, let reason):
+            return "Image file \(path) could not be read: \(reason). Replace or remove the file, or set "
+                + "data.images.skipUnreadable to true to skip unreadable files."
+        case .imageSizeMismatch(let path, let size, let referencePath, let referenceSize):
+            return "Image file \(path) has \(size), but the first image, \(referencePath), has "
+                + "\(referenceSize). Set data.images.size to resize every image to one size."
+        case .emptyClassFolder(let path, let skippedCount):
+            let content =
+                skippedCount == 0
+                ? "contains no PNG or JPEG file"
+                : "contains no readable image (all \(skippedCount) image files were unreadable and skipped)"
+            return "Class folder \(path) \(content), so its class cannot be trained on. Add images, "
+                + "remove the folder, or set data.images.allowEmptyClasses to true to keep the class "
+                + "without samples."
         }
     }
 
