@@ -51,6 +51,11 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case imageSizeMismatch(path: String, size: ImageSize, referencePath: String, referenceSize: ImageSize)
     /// A class folder without any loadable image; `skippedCount` files in it were unreadable.
     case emptyClassFolder(path: String, skippedCount: Int)
+    /// A file of fixed-size records, such as a CIFAR batch, that is empty or whose size is not a
+    /// whole number of records.
+    case invalidRecordFileSize(path: String, byteCount: Int, recordSize: Int)
+    /// A class names file with another number of names than the data set has classes.
+    case classNamesCountMismatch(path: String, nameCount: Int, expectedCount: Int)
 
 
     public var description: String {
@@ -116,6 +121,17 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             return "Class folder \(path) \(content), so its class cannot be trained on. Add images, "
                 + "remove the folder, or set data.images.allowEmptyClasses to true to keep the class "
                 + "without samples."
+        case .invalidRecordFileSize(let path, let byteCount, let recordSize):
+            if byteCount == 0 {
+                return "Data file \(path) is empty, but it must hold at least one \(recordSize)-byte record."
+            }
+            return "Data file \(path) has \(byteCount) bytes, which is not a whole number of "
+                + "\(recordSize)-byte records (\(byteCount / recordSize) records and "
+                + "\(byteCount % recordSize) bytes left over). The file may be truncated: download it again."
+        case .classNamesCountMismatch(let path, let nameCount, let expectedCount):
+            return "Class names file \(path) lists \(nameCount) names, but the data set has "
+                + "\(expectedCount) classes. Use the file that came with the data set, or remove it "
+                + "to name the classes by number."
         }
     }
 
