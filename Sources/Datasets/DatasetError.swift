@@ -56,7 +56,10 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidRecordFileSize(path: String, byteCount: Int, recordSize: Int)
     /// A class names file with another number of names than the data set has classes.
     case classNamesCountMismatch(path: String, nameCount: Int, expectedCount: Int)
-
+    /// A class with fewer samples than the splits of a split plan, each of which it must appear in.
+    case classTooSmallForSplits(dataset: String, className: String, sampleCount: Int, splitCount: Int)
+    /// A split plan that the data set cannot satisfy, such as more validation samples than it has.
+    case invalidSplitPlan(dataset: String, reason: String)
 
     public var description: String {
         switch self {
@@ -132,6 +135,13 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
             return "Class names file \(path) lists \(nameCount) names, but the data set has "
                 + "\(expectedCount) classes. Use the file that came with the data set, or remove it "
                 + "to name the classes by number."
+        case .classTooSmallForSplits(let dataset, let className, let sampleCount, let splitCount):
+            return "Class \"\(className)\" of data set \"\(dataset)\" has \(sampleCount) "
+                + "sample\(sampleCount == 1 ? "" : "s"), too few to appear in each of the \(splitCount) "
+                + "splits. Add samples, or set data.split.allowSmallClasses to true to put all its samples "
+                + "into training."
+        case .invalidSplitPlan(let dataset, let reason):
+            return "The split plan cannot be applied to data set \"\(dataset)\": \(reason)."
         }
     }
 
