@@ -6,7 +6,8 @@ import Foundation
 /// The folder follows the layout that `ImageFolderScan` describes (torchvision's ImageFolder).
 /// Samples come in the order of the scan, class after class, with shape [C, H, W] and values in
 /// 0...255: 8-bit files keep their values, and 16-bit PNG values are divided by 257. Channels and
-/// size follow `ImageOptions`.
+/// size follow `ImageOptions`. The EXIF orientation of a JPEG is not applied (stb_image does not read
+/// it, and neither does Pillow's `Image.open`), so pixels keep the orientation they are stored in.
 ///
 /// Files are decoded in parallel on `ComputeThreads.pool`, in two passes. The first reads only the
 /// headers, so that the channel count is settled and sizes are checked before any pixel is decoded.
@@ -96,8 +97,8 @@ public struct LoadedImageFolder: Sendable {
             resizedImageCount: loadedSlots.filter { decoding.wasResized[$0] }.count)
     }
 
-    /// Reads every file's header in parallel; an unreadable header throws, or is recorded in
-    /// `skipped` by entry index when `skipUnreadable` is set.
+    /// Reads every file's header in parallel. An unreadable header throws, unless `skipUnreadable`
+    /// is set and it is recorded in `skipped` by entry index.
     private static func readHeaders(
         _ scan: ImageFolderScan, options: ImageOptions, skipped: inout [Int: String]
     )
