@@ -80,14 +80,17 @@ public final class StudyRunner {
         do {
             _ = try MetricName(parsing: objective, classes: try ClassList(names: classNames))
         } catch {
-            throw ConfigurationError(field: "search.objective", rule: "must name a known metric (\(error))", value: "\"\(objective)\"")
+            throw ConfigurationError(
+                field: "search.objective", rule: "must name a known metric (\(error))",
+                value: "\"\(objective)\"")
         }
     }
 
     private func runTrial(_ trial: Trial) throws -> Double {
         let parameters = try trial.suggestParameters(from: studyExperiment.search.space)
         let experiment = try studyExperiment.experiment(with: parameters)
-        let progress = ConsoleProgress(prefix: "trial \(trial.number) ", quiet: !showsProgress, printsEpochLines: false)
+        let progress = ConsoleProgress(
+            prefix: "trial \(trial.number) ", quiet: !showsProgress, printsEpochLines: false)
         let trialDirectory = directory.appendingPathComponent("trials/\(trial.number)")
         let run = TrainingRun(experiment: experiment, dataPath: dataPath, observer: progress)
         let result = try run.run(writingTo: trialDirectory, data: try data(for: run), evaluatesTest: false)
@@ -109,10 +112,15 @@ public final class StudyRunner {
     /// Returns the prepared data for `run`, reusing the last one when the data section and seed match.
     private func data(for run: TrainingRun) throws -> PreparedData {
         let experiment = run.experiment
-        if let (configuration, seed, data) = cachedData, configuration == experiment.data, seed == experiment.seed {
+        if let (configuration, seed, data) = cachedData, configuration == experiment.data,
+            seed == experiment.seed
+        {
             return data
         }
         let data = try run.prepareData()
+        for warning in data.warnings {
+            log("warning: \(warning)")
+        }
         cachedData = (experiment.data, experiment.seed, data)
         return data
     }
@@ -156,10 +164,15 @@ public final class StudyRunner {
 
         return StudySummary.Best(
             number: record.number, params: record.parameters.mapValues(\.jsonValue),
-            validation: .init(validation, objective: try? objective.value(in: validation.report, loss: validation.loss)),
+            validation: .init(
+                validation, objective: try? objective.value(in: validation.report, loss: validation.loss)),
             test: .init(test, objective: try? objective.value(in: test.report, loss: test.loss)),
-            epochs: record.userAttributes["epochs"].flatMap { if case .integer(let value) = $0 { value } else { nil } },
-            seconds: record.userAttributes["seconds"].flatMap { if case .number(let value) = $0 { value } else { nil } })
+            epochs: record.userAttributes["epochs"].flatMap {
+                if case .integer(let value) = $0 { value } else { nil }
+            },
+            seconds: record.userAttributes["seconds"].flatMap {
+                if case .number(let value) = $0 { value } else { nil }
+            })
     }
 
     static func describe(_ reason: Study.StopReason) -> String {

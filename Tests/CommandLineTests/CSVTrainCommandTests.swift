@@ -92,4 +92,34 @@ struct CSVTrainCommandTests {
             "\(output.standardError)")
         #expect(!FileManager.default.fileExists(atPath: runDirectory.path))
     }
+
+    @Test func splitWarningsReachConsoleAndSummary() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // 30 samples of class "common" and 2 of class "rare", too few for three splits. One
+        // constant feature gives every split the same statistics, so the only warning is the
+        // class warning.
+        let rows = Array(repeating: "1,common", count: 30) + ["1,rare", "1,rare"]
+        _ = try folder.write("x,label\n" + rows.joined(separator: "\n") + "\n", to: "cells.csv")
+        let experiment = try folder.write(
+            """
+            {"name": "small-class", "data": {"format": "csv", "path": "cells.csv", "csv": {"header": true},
+              "split": {"ratios": [60, 20, 20], "allowSmallClasses": true}},
+             "model": {"architecture": "mlp", "depth": 1, "units": 4},
+             "training": {"epochs": 1, "batchSize": 8, "optimizer": {"kind": "sgd", "learningRate": 0.1}}}
+            """, to: "experiment.json")
+        let runDirectory = folder.url.appendingPathComponent("run")
+        let output = try CommandRunner.run(
+            ["train", experiment.path, "--out", runDirectory.path, "--quiet"], in: folder.url)
+        #expect(output.status == 0, "\(output.standardError)")
+
+        let expected = "Class \"rare\" has 2 samples, fewer than the 3 splits"
+        #expect(output.standardOutput.contains("warning: \(expected)"), "\(output.standardOutput)")
+        let summary = try readJSON(runDirectory.appendingPathComponent("summary.json"))
+        let warnings = try #require(summary["warnings"] as? [String])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix(expected) == true)
+        let split = try #require(summary["split"] as? [String: Int])
+        #expect(split == ["training": 20, "validation": 6, "test": 6])
+    }
 }
