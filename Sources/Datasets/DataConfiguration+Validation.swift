@@ -34,6 +34,12 @@ extension DataConfiguration {
                     value: "\(testFraction)")
             }
         }
+        if let augmentation, augmentation.isEnabled, normalization == .perFeature {
+            throw ConfigurationError(
+                field: fieldPath(.augmentation),
+                rule: "cannot be combined with \"normalization\": \"perFeature\", whose statistics belong to "
+                    + "pixel positions (use global or perChannel)")
+        }
         if let trainingLimit, trainingLimit < 1 {
             throw ConfigurationError(
                 field: fieldPath(.trainingLimit), rule: "must be at least 1", value: "\(trainingLimit)")

@@ -44,7 +44,10 @@ import TensorCore
 /// set has an official test set (IDX, CIFAR, and image folders with `train` and `test` folders),
 /// it is the test split, and the plan only divides the official training set into training and
 /// validation. Otherwise the plan also carves a stratified, seeded test split out of the whole
-/// data set. `splitPlan(hasOfficialTestSet:)` states the rules.
+/// data set. `splitPlan(hasOfficialTestSet:name:)` states the rules.
+///
+/// Augmentation (`AugmentationConfiguration`) changes training images at random as batches are
+/// assembled, every epoch anew, and never touches validation or test.
 ///
 /// A relative `path` resolves against the current directory of the process, such as the
 /// directory where `tune train` runs, not against the folder of the experiment file. Decoding
@@ -82,6 +85,9 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
     /// The settings that turn image files into samples, allowed only with format `imageFolder`.
     /// Nil means `ImageOptions.defaults`.
     public var images: ImageOptions?
+    /// Random changes to the training images, drawn anew every epoch; never applied to validation
+    /// or test. Nil means none.
+    public var augmentation: AugmentationConfiguration?
 
     /// The default share held out for validation.
     public static let defaultValidationFraction = 0.1
@@ -98,7 +104,7 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
         format: DataFormat = .idx, dataset: String? = nil, path: String? = nil,
         validationFraction: Double? = nil, testFraction: Double? = nil, split: SplitPlan? = nil,
         normalization: NormalizationMode = .global, trainingLimit: Int? = nil, csv: CSVOptions? = nil,
-        images: ImageOptions? = nil
+        images: ImageOptions? = nil, augmentation: AugmentationConfiguration? = nil
     ) throws {
         self.format = format
         self.dataset = dataset
@@ -110,6 +116,7 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
         self.trainingLimit = trainingLimit
         self.csv = csv
         self.images = images
+        self.augmentation = augmentation
         try checkSplitSources(fieldPath: { "data.\($0.stringValue)" })
         applyFractionDefaults()
         try validate(fieldPath: { "data.\($0.stringValue)" })
@@ -117,7 +124,7 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case format, dataset, path, validationFraction, testFraction, split, normalization, trainingLimit
-        case csv, images
+        case csv, images, augmentation
     }
 
     /// Decodes and validates a configuration, rejecting unknown fields.
@@ -135,6 +142,7 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
         trainingLimit = try container.decodeIfPresent(Int.self, forKey: .trainingLimit)
         csv = try container.decodeIfPresent(CSVOptions.self, forKey: .csv)
         images = try container.decodeIfPresent(ImageOptions.self, forKey: .images)
+        augmentation = try container.decodeIfPresent(AugmentationConfiguration.self, forKey: .augmentation)
         try checkSplitSources(fieldPath: { decoder.fieldPath($0) })
         applyFractionDefaults()
         try validate(fieldPath: { decoder.fieldPath($0) })
