@@ -72,6 +72,12 @@ public struct TrainingRun {
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "model"))
         let monitor = try Trainer.monitor(of: experiment.training, classNames: data.training.classNames)
+        let augmenter = try experiment.data.augmentation.flatMap { configuration in
+            try configuration.isEnabled
+                ? ImageAugmenter(
+                    configuration: configuration, sampleShape: data.training.sampleShape,
+                    standardization: data.standardization) : nil
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Self.writeJSON(experiment, to: directory.appendingPathComponent("experiment.json"))
 
@@ -79,7 +85,8 @@ public struct TrainingRun {
             configuration: experiment.training,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
         trainer.observer = observer
-        let history = try trainer.fit(model, training: data.training, validation: data.validation)
+        let history = try trainer.fit(
+            model, training: data.training, validation: data.validation, augmenter: augmenter)
 
         var validation: RunSummary.SplitMetrics?
         var test: RunSummary.SplitMetrics?
