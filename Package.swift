@@ -15,6 +15,7 @@ let package = Package(
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CStb", pkgConfig: "stb", providers: [.apt(["libstb-dev"])]),
 
         // On macOS, BLAS comes from Accelerate instead of OpenBLAS (see Gemm.swift); that path is
         // not built by this project's CI, which runs on Linux.
@@ -24,7 +25,7 @@ let package = Package(
             swiftSettings: fast),
         .target(name: "NeuralNetwork", dependencies: ["TensorCore"], swiftSettings: fast),
         .target(name: "Optimization", dependencies: ["NeuralNetwork"], swiftSettings: fast),
-        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib"], swiftSettings: fast),
+        .target(name: "Datasets", dependencies: ["TensorCore", "CZlib", "CStb"], swiftSettings: fast),
         .target(name: "Evaluation"),
         .target(
             name: "Training",

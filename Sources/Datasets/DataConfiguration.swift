@@ -1,7 +1,8 @@
 import Foundation
 import TensorCore
 
-/// The `data` section of an experiment: which data set to load and how to prepare it.
+/// The `data` section of an experiment: which data set to load, how to split it and how to
+/// prepare it.
 ///
 /// ```json
 /// "data": {
@@ -18,16 +19,35 @@ import TensorCore
 ///     "testFraction": 0.15,
 ///     "normalization": "perFeature"
 /// }
+/// "data": {
+///     "format": "imageFolder",
+///     "path": "~/data/flowers",
+///     "images": {"channels": 3, "size": [64, 64]},
+///     "split": {"ratios": [70, 15, 15]},
+///     "augmentation": {"horizontalFlip": true, "translation": 0.1}
+/// }
 /// ```
 ///
-/// For the IDX format (the default), set `dataset` to a name from `DatasetDescriptor.catalog`,
-/// `path` to a folder, or both. With both, `path` is searched first for the named set, like the
-/// `--data` option. With only `path`, the folder must contain the four IDX files under their
-/// standard names. IDX data sets have an official test set, so `testFraction` must be absent.
+/// Formats (`DataFormat`):
+/// - `idx` (the default): set `dataset` to a name from `DatasetDescriptor.catalog`, `path` to a
+///   folder, or both. With both, `path` is searched first for the named set, like the `--data`
+///   option. With only `path`, the folder must contain the four IDX files under their standard
+///   names.
+/// - `csv`: set `path` to the CSV file and describe it in `csv` (`CSVOptions`).
+/// - `imageFolder`: set `path` to a folder of class folders, or to a folder with `train` and
+///   `test` folders of that layout, and describe the images in `images` (`ImageOptions`).
+/// - `cifar`: set `path` to the folder of the CIFAR-10 or CIFAR-100 binary batch files.
 ///
-/// For the CSV format, set `path` to the CSV file and describe it in `csv` (`CSVOptions`).
-/// A CSV file has no official test set, so a stratified test split is held out first. Both
-/// fractions are then shares of the whole data set: 0.15 and 0.15 give a 70:15:15 split.
+/// Splits: `split` (`SplitPlan`) is the general form, with ratios such as [80, 20] or
+/// [70, 15, 15], or sample counts. `validationFraction` and `testFraction` are a shorthand for
+/// ratios, and a configuration gives either `split` or the fractions, not both. Where the data
+/// set has an official test set (IDX, CIFAR, and image folders with `train` and `test` folders),
+/// it is the test split, and the plan only divides the official training set into training and
+/// validation. Otherwise the plan also carves a stratified, seeded test split out of the whole
+/// data set. `splitPlan(hasOfficialTestSet:name:)` states the rules.
+///
+/// Augmentation (`AugmentationConfiguration`) changes training images at random as batches are
+/// assembled, every epoch anew, and never touches validation or test.
 ///
 /// A relative `path` resolves against the current directory of the process, such as the
 /// directory where `tune train` runs, not against the folder of the experiment file. Decoding
@@ -38,54 +58,73 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
     /// The name of a known IDX data set, such as "mnist" or "fashion-mnist".
     public var dataset: String?
     /// For IDX data, a folder with the data files or a parent folder of a folder named like
-    /// `dataset`. For CSV data, the CSV file, which may be gzip-compressed.
+    /// `dataset`. For CSV data, the CSV file, which may be gzip-compressed. For image folders and
+    /// CIFAR, the data set's folder.
     public var path: String?
     /// The share of each class held out for validation, in (0, 1): of the official training set
-    /// for IDX data, and of the whole data set for CSV data. Default 0.1.
-    public var validationFraction: Double
-    /// The share of each class of the whole data set held out for testing, for data without an
-    /// official test set: in (0, 1), with `validationFraction + testFraction < 1`. Nil for IDX
-    /// data. Default for CSV data `defaultTestFraction`.
+    /// where the data set has one, and of the whole data set otherwise. Nil when `split` is set,
+    /// and `defaultValidationFraction` when neither is given.
+    public var validationFraction: Double?
+    /// The share of the whole data set held out for testing, for data without an official test
+    /// set, in (0, 1) with `validationFraction + testFraction < 1`. Nil when `split` is set or the
+    /// format always has an official test set. For CSV data, `defaultTestFraction` when not given.
+    /// For image folders, nil until the folder is loaded, and then `defaultTestFraction` where it
+    /// has no `test` folder.
     public var testFraction: Double?
+    /// The sizes of the training, validation and test splits, in place of the fractions.
+    public var split: SplitPlan?
     /// The standardization of features, fitted on the training split only. Default `global`.
     public var normalization: NormalizationMode
-    /// When set, only this many samples of the official training set are used, chosen by
-    /// `Dataset.stratifiedPrefix(_:)` before the validation split. For CSV data, they are chosen
-    /// from the samples left after the test split, so the test split stays the same. Useful for
-    /// quick runs and tests.
+    /// When set, only this many samples of the training and validation pool are used, chosen by
+    /// `Dataset.stratifiedPrefix(_:)` before the validation split. The pool is the official
+    /// training set, or for data without an official test set, the samples left after the test
+    /// split, so the test split stays the same. Useful for quick runs and tests.
     public var trainingLimit: Int?
     /// How to read a CSV file, allowed only with format `csv`. Nil means `CSVOptions.standard`.
     public var csv: CSVOptions?
+    /// The settings that turn image files into samples, allowed only with format `imageFolder`.
+    /// Nil means `ImageOptions.defaults`.
+    public var images: ImageOptions?
+    /// Random changes to the training images, drawn anew every epoch; never applied to validation
+    /// or test. Nil means none.
+    public var augmentation: AugmentationConfiguration?
 
-    /// The default share of the training set held out for validation.
+    /// The default share held out for validation.
     public static let defaultValidationFraction = 0.1
     /// The default share of a data set without an official test set held out for testing.
     public static let defaultTestFraction = 0.15
 
     /// Creates a configuration after validating it.
     ///
-    /// A nil `testFraction` becomes `defaultTestFraction` for a format without an official test set.
+    /// A nil `validationFraction` becomes `defaultValidationFraction` unless `split` is set. A nil
+    /// `testFraction` becomes `defaultTestFraction` for CSV data unless `split` is set.
     ///
     /// - Throws: `ConfigurationError` with a field path under `data` when a value is invalid.
     public init(
         format: DataFormat = .idx, dataset: String? = nil, path: String? = nil,
-        validationFraction: Double = defaultValidationFraction, testFraction: Double? = nil,
-        normalization: NormalizationMode = .global, trainingLimit: Int? = nil, csv: CSVOptions? = nil
+        validationFraction: Double? = nil, testFraction: Double? = nil, split: SplitPlan? = nil,
+        normalization: NormalizationMode = .global, trainingLimit: Int? = nil, csv: CSVOptions? = nil,
+        images: ImageOptions? = nil, augmentation: AugmentationConfiguration? = nil
     ) throws {
         self.format = format
         self.dataset = dataset
         self.path = path
         self.validationFraction = validationFraction
-        self.testFraction =
-            format.hasOfficialTestSet ? testFraction : testFraction ?? Self.defaultTestFraction
+        self.testFraction = testFraction
+        self.split = split
         self.normalization = normalization
         self.trainingLimit = trainingLimit
         self.csv = csv
+        self.images = images
+        self.augmentation = augmentation
+        try checkSplitSources(fieldPath: { "data.\($0.stringValue)" })
+        applyFractionDefaults()
         try validate(fieldPath: { "data.\($0.stringValue)" })
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case format, dataset, path, validationFraction, testFraction, normalization, trainingLimit, csv
+        case format, dataset, path, validationFraction, testFraction, split, normalization, trainingLimit
+        case csv, images, augmentation
     }
 
     /// Decodes and validates a configuration, rejecting unknown fields.
@@ -95,114 +134,41 @@ public struct DataConfiguration: Codable, Equatable, Sendable {
         format = try container.decodeIfPresent(DataFormat.self, forKey: .format) ?? .idx
         dataset = try container.decodeIfPresent(String.self, forKey: .dataset)
         path = try container.decodeIfPresent(String.self, forKey: .path)
-        validationFraction =
-            try container.decodeIfPresent(Double.self, forKey: .validationFraction)
-            ?? Self.defaultValidationFraction
+        validationFraction = try container.decodeIfPresent(Double.self, forKey: .validationFraction)
         testFraction = try container.decodeIfPresent(Double.self, forKey: .testFraction)
-        if !format.hasOfficialTestSet {
-            testFraction = testFraction ?? Self.defaultTestFraction
-        }
+        split = try container.decodeIfPresent(SplitPlan.self, forKey: .split)
         normalization =
             try container.decodeIfPresent(NormalizationMode.self, forKey: .normalization) ?? .global
         trainingLimit = try container.decodeIfPresent(Int.self, forKey: .trainingLimit)
         csv = try container.decodeIfPresent(CSVOptions.self, forKey: .csv)
+        images = try container.decodeIfPresent(ImageOptions.self, forKey: .images)
+        augmentation = try container.decodeIfPresent(AugmentationConfiguration.self, forKey: .augmentation)
+        try checkSplitSources(fieldPath: { decoder.fieldPath($0) })
+        applyFractionDefaults()
         try validate(fieldPath: { decoder.fieldPath($0) })
     }
 
-    /// Checks every value, naming fields with `fieldPath`.
-    private func validate(fieldPath: (CodingKeys) -> String) throws {
-        try validateFormat(fieldPath: fieldPath)
-        if dataset == nil && path == nil {
+    /// Rejects a split plan given together with a fraction, because both would set the split sizes.
+    private func checkSplitSources(fieldPath: (CodingKeys) -> String) throws {
+        guard split != nil else { return }
+        let fractions = [
+            validationFraction.map { _ in CodingKeys.validationFraction },
+            testFraction.map { _ in CodingKeys.testFraction },
+        ].compactMap { $0 }
+        if let fraction = fractions.first {
             throw ConfigurationError(
-                field: fieldPath(.dataset),
-                rule:
-                    "is missing, and so is path (set dataset to a known data set name or path to a data folder)"
-            )
-        }
-        if let dataset, !DatasetDescriptor.catalog.contains(where: { $0.name == dataset }) {
-            let known = DatasetDescriptor.catalog.map(\.name).joined(separator: ", ")
-            throw ConfigurationError(
-                field: fieldPath(.dataset), rule: "must be one of \(known)", value: "\"\(dataset)\"")
-        }
-        if let path, path.isEmpty {
-            throw ConfigurationError(field: fieldPath(.path), rule: "must not be empty", value: "\"\"")
-        }
-        guard validationFraction > 0, validationFraction < 1 else {
-            throw ConfigurationError(
-                field: fieldPath(.validationFraction), rule: "must be greater than 0 and less than 1",
-                value: "\(validationFraction)")
-        }
-        if let testFraction, !(testFraction > 0 && validationFraction + testFraction < 1) {
-            throw ConfigurationError(
-                field: fieldPath(.testFraction),
-                rule:
-                    "must be greater than 0 and less than 1 - validationFraction (\(1 - validationFraction))",
-                value: "\(testFraction)")
-        }
-        if let trainingLimit, trainingLimit < 1 {
-            throw ConfigurationError(
-                field: fieldPath(.trainingLimit), rule: "must be at least 1", value: "\(trainingLimit)")
+                field: fieldPath(.split),
+                rule: "cannot be combined with \(fraction.stringValue), because both set the split sizes "
+                    + "(give split, or validationFraction and testFraction as a shorthand)")
         }
     }
 
-    /// Checks the fields that depend on the format.
-    private func validateFormat(fieldPath: (CodingKeys) -> String) throws {
-        switch format {
-        case .idx:
-            if let path, path.hasSuffix(".csv") || path.hasSuffix(".csv.gz") {
-                throw ConfigurationError(
-                    field: fieldPath(.format),
-                    rule: "is idx (the default), but path names a CSV file (set \"format\": \"csv\")")
-            }
-            if csv != nil {
-                throw ConfigurationError(
-                    field: fieldPath(.csv), rule: "is only allowed with \"format\": \"csv\"")
-            }
-            if let testFraction {
-                throw ConfigurationError(
-                    field: fieldPath(.testFraction),
-                    rule: "must be absent for IDX data, which has an official test set",
-                    value: "\(testFraction)")
-            }
-        case .csv:
-            if path == nil {
-                throw ConfigurationError(
-                    field: fieldPath(.path),
-                    rule: "is missing, but \"format\": \"csv\" needs the path of the CSV file")
-            }
-            if let dataset {
-                throw ConfigurationError(
-                    field: fieldPath(.dataset),
-                    rule: "must be absent with \"format\": \"csv\", because only IDX data sets are known by "
-                        + "name (set path to the CSV file)",
-                    value: "\"\(dataset)\"")
-            }
+    /// Fills in the default fractions where no split plan is given and the format settles them.
+    private mutating func applyFractionDefaults() {
+        guard split == nil else { return }
+        validationFraction = validationFraction ?? Self.defaultValidationFraction
+        if format.hasOfficialTestSet == false {
+            testFraction = testFraction ?? Self.defaultTestFraction
         }
-    }
-
-    /// Loads the official training and test sets this configuration names, or for CSV data, the
-    /// whole data set without a test set.
-    ///
-    /// A named data set is searched with `locator`, except that a configured `path` takes the
-    /// place of the locator's explicit path. A `path` alone is loaded with
-    /// `DatasetLocator.loadFolder(_:)`.
-    public func loadSets(using locator: DatasetLocator = DatasetLocator()) throws -> TrainingAndTestSets {
-        if format == .csv {
-            // Validation guarantees a path and no data set name for CSV data.
-            let file = URL(fileURLWithPath: NSString(string: path ?? "").expandingTildeInPath)
-                .standardizedFileURL
-            let dataset = try Dataset(csvAt: file, options: csv ?? .standard)
-            return TrainingAndTestSets(training: dataset, test: nil)
-        }
-        guard let dataset else {
-            // Validation guarantees a path when no data set is named.
-            let folder = URL(fileURLWithPath: NSString(string: path ?? "").expandingTildeInPath)
-            return try DatasetLocator.loadFolder(folder)
-        }
-        var locator = locator
-        if let path {
-            locator.explicitPath = URL(fileURLWithPath: NSString(string: path).expandingTildeInPath)
-        }
-        return try locator.load(DatasetDescriptor.named(dataset))
     }
 }

@@ -7,12 +7,21 @@ public enum DataFormat: String, Codable, CaseIterable, Sendable {
     case idx
     /// One CSV file of feature rows with a label column and no official test set.
     case csv
+    /// A folder with one subfolder of PNG or JPEG files per class (torchvision's ImageFolder
+    /// layout), or a folder with `train` and `test` folders of that layout. See `ImageOptions`.
+    case imageFolder
+    /// The binary CIFAR-10 or CIFAR-100 distribution. See
+    /// `TrainingAndTestSets.init(cifarFolder:cifar100Labels:)`.
+    case cifar
 
-    /// Whether files of this format contain an official test set, so that no test split is carved.
-    public var hasOfficialTestSet: Bool {
+    /// Whether data of this format contains an official test set, so that no test split is carved:
+    /// true for IDX and CIFAR, false for CSV, and nil for image folders, which have one only
+    /// when they contain `train` and `test` folders.
+    public var hasOfficialTestSet: Bool? {
         switch self {
-        case .idx: return true
+        case .idx, .cifar: return true
         case .csv: return false
+        case .imageFolder: return nil
         }
     }
 

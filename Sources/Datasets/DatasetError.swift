@@ -55,6 +55,21 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     /// each nil where the problem concerns the whole file or line. `columnName` is the column's
     /// header cell, where the file has a header.
     case invalidCSV(path: String, line: Int?, column: Int?, columnName: String?, reason: String)
+    /// An image file that stb_image cannot open or decode, such as a truncated JPEG.
+    case unreadableImage(path: String, reason: String)
+    /// An image whose size differs from the first image's, when no common size is configured.
+    case imageSizeMismatch(path: String, size: ImageSize, referencePath: String, referenceSize: ImageSize)
+    /// A class folder without any loadable image; `skippedCount` files in it were unreadable.
+    case emptyClassFolder(path: String, skippedCount: Int)
+    /// A file of fixed-size records, such as a CIFAR batch, that is empty or whose size is not a
+    /// whole number of records.
+    case invalidRecordFileSize(path: String, byteCount: Int, recordSize: Int)
+    /// A class names file with another number of names than the data set has classes.
+    case classNamesCountMismatch(path: String, nameCount: Int, expectedCount: Int)
+    /// A class with fewer samples than the splits of a split plan, each of which it must appear in.
+    case classTooSmallForSplits(dataset: String, className: String, sampleCount: Int, splitCount: Int)
+    /// A split plan that the data set cannot satisfy, such as more validation samples than it has.
+    case invalidSplitPlan(dataset: String, reason: String)
 
     public var description: String {
         switch self {
@@ -124,6 +139,38 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
                 }
             }
             return "\(location): \(reason)."
+        case .unreadableImage(let path, let reason):
+            return "Image file \(path) could not be read: \(reason). Replace or remove the file, or set "
+                + "data.images.skipUnreadable to true to skip unreadable files."
+        case .imageSizeMismatch(let path, let size, let referencePath, let referenceSize):
+            return "Image file \(path) has \(size), but the first image, \(referencePath), has "
+                + "\(referenceSize). Set data.images.size to resize every image to one size."
+        case .emptyClassFolder(let path, let skippedCount):
+            let content =
+                skippedCount == 0
+                ? "contains no PNG or JPEG file"
+                : "contains no readable image (all \(skippedCount) image files were unreadable and skipped)"
+            return "Class folder \(path) \(content), so its class cannot be trained on. Add images, "
+                + "remove the folder, or set data.images.allowEmptyClasses to true to keep the class "
+                + "without samples."
+        case .invalidRecordFileSize(let path, let byteCount, let recordSize):
+            if byteCount == 0 {
+                return "Data file \(path) is empty, but it must hold at least one \(recordSize)-byte record."
+            }
+            return "Data file \(path) has \(byteCount) bytes, which is not a whole number of "
+                + "\(recordSize)-byte records (\(byteCount / recordSize) records and "
+                + "\(byteCount % recordSize) bytes left over). The file may be truncated: download it again."
+        case .classNamesCountMismatch(let path, let nameCount, let expectedCount):
+            return "Class names file \(path) lists \(nameCount) names, but the data set has "
+                + "\(expectedCount) classes. Use the file that came with the data set, or remove it "
+                + "to name the classes by number."
+        case .classTooSmallForSplits(let dataset, let className, let sampleCount, let splitCount):
+            return "Class \"\(className)\" of data set \"\(dataset)\" has \(sampleCount) "
+                + "sample\(sampleCount == 1 ? "" : "s"), too few to appear in each of the \(splitCount) "
+                + "splits. Add samples, or set data.split.allowSmallClasses to true to put all its samples "
+                + "into training."
+        case .invalidSplitPlan(let dataset, let reason):
+            return "The split plan cannot be applied to data set \"\(dataset)\": \(reason)."
         }
     }
 

@@ -88,11 +88,20 @@ extension Dataset {
     ///
     /// - Throws: `DatasetError.invalidTrainingLimit` when `limit` is outside `1...count`.
     public func stratifiedPrefix(_ limit: Int) throws -> [Int] {
+        try Self.stratifiedPrefix(limit, labels: labels, classCount: classCount, name: name)
+    }
+
+    /// Returns the indices of `limit` of the samples with `labels`, chosen as
+    /// `stratifiedPrefix(_:)` chooses them, without the features; `name` is for messages.
+    static func stratifiedPrefix(_ limit: Int, labels: [Int32], classCount: Int, name: String) throws
+        -> [Int]
+    {
+        let count = labels.count
         guard limit >= 1, limit <= count else {
             throw DatasetError.invalidTrainingLimit(dataset: name, limit: limit, sampleCount: count)
         }
 
-        let indicesByClass = sampleIndicesByClass()
+        let indicesByClass = sampleIndicesByClass(labels: labels, classCount: classCount)
         var quotas = indicesByClass.map { limit * $0.count / count }
         let remainders = indicesByClass.map { limit * $0.count % count }
         let leftOver = limit - quotas.reduce(0, +)
@@ -113,6 +122,11 @@ extension Dataset {
 
     /// Returns the sample indices of each class, indexed by label, in data set order.
     func sampleIndicesByClass() -> [[Int]] {
+        Self.sampleIndicesByClass(labels: labels, classCount: classCount)
+    }
+
+    /// Returns the positions in `labels` of each class, indexed by label, in order.
+    static func sampleIndicesByClass(labels: [Int32], classCount: Int) -> [[Int]] {
         var indicesByClass = [[Int]](repeating: [], count: classCount)
         for (index, label) in labels.enumerated() {
             indicesByClass[Int(label)].append(index)

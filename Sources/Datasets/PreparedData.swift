@@ -1,7 +1,7 @@
 import Foundation
 
 /// The data of one run, ready to train on: standardized training, validation and test sets, with
-/// the split and the statistics that produced them.
+/// the split, the statistics that produced them, and warnings about the splits.
 public struct PreparedData: Sendable {
     /// The training split, standardized.
     public var training: Dataset
@@ -13,56 +13,77 @@ public struct PreparedData: Sendable {
     /// The split as indices into the official training set (before any training limit), or into
     /// the whole data set when it has no official test set, for the run record.
     public var split: DatasetSplit
+    /// The plan that produced the split, from `DataConfiguration.splitPlan(hasOfficialTestSet:name:)`.
+    public var splitPlan: SplitPlan
     /// The statistics fitted on the training split, for the run record.
     public var standardization: Standardization
+    /// Sentences about classes left out of some splits because `SplitPlan.allowSmallClasses` is
+    /// set.
+    public var splitWarnings: [String]
+    /// The findings of the distribution check of validation and test against training, computed
+    /// on the features before standardization.
+    public var distributionWarnings: [SplitDistributionCheck.Warning]
 
-    /// Splits, limits and standardizes `sets` as `configuration` specifies.
+    /// All warnings as sentences for the console and the run record: the split warnings, then
+    /// the distribution warnings.
+    public var warnings: [String] {
+        splitWarnings + distributionWarnings.map(\.message)
+    }
+
+    /// Splits, limits, checks and standardizes `sets` as `configuration` specifies.
     ///
-    /// First, when `sets` has no official test set, a stratified test split of
-    /// `configuration.testFraction` (default `DataConfiguration.defaultTestFraction`) is held out
-    /// with `seed`, as `Dataset.stratifiedSplit(validationFraction:testFraction:seed:)` describes.
-    /// Next, when `configuration.trainingLimit` is set, only that many of the other samples are
-    /// kept. Then they are split into training and validation with `seed`. Last, the
-    /// standardization is fitted on the training split and applied to all three sets.
+    /// Steps:
+    /// 1. The plan is `configuration.splitPlan(hasOfficialTestSet:name:)`.
+    /// 2. Where `sets` has an official test set, it is the test split. Otherwise the plan carves a
+    ///    stratified test split out of the whole data set with `Dataset.stratifiedSplit(plan:seed:)`
+    ///    and `seed`.
+    /// 3. When `configuration.trainingLimit` is set, only that many samples of the rest are kept,
+    ///    chosen by `Dataset.stratifiedPrefix(_:)`, and they are split again into training and
+    ///    validation by the plan without its test split. Without a limit and without an official
+    ///    test set, step 2 already gave all three splits in one call. With an official test set,
+    ///    the official training set is split by the plan.
+    /// 4. `distributionCheck`, unless nil, compares validation and test with training.
+    /// 5. The standardization is fitted on the training split and applied to all three sets.
     ///
-    /// - Throws: `DatasetError` when the limit exceeds the samples available, the fractions are
-    ///   invalid, a class is too small to split, or the normalization mode does not fit the sample
-    ///   shape. It also throws when `configuration.testFraction` is set for a data set with an
-    ///   official test set.
-    public init(sets: TrainingAndTestSets, configuration: DataConfiguration, seed: UInt64) throws {
-        var pool = sets.training
-        var poolIndices = Array(0..<pool.count)
-        var validationFraction = configuration.validationFraction
-        var test: Dataset
-        var testIndices: [Int]?
-        if let officialTest = sets.test {
-            guard configuration.testFraction == nil else {
-                throw DatasetError.invalidDataset(
-                    name: officialTest.name,
-                    reason: "it has an official test set, so the configuration must not set a test fraction")
-            }
-            test = officialTest
+    /// - Throws: `DatasetError` when the plan does not fit the data set (see
+    ///   `Dataset.stratifiedSplit(plan:seed:)`), when the limit exceeds the samples available, or
+    ///   when the normalization mode does not fit the sample shape. It also throws when the
+    ///   configuration sets a test fraction or a test split for a data set with an official test
+    ///   set, or a split plan without a test split for one without.
+    public init(
+        sets: TrainingAndTestSets, configuration: DataConfiguration, seed: UInt64,
+        distributionCheck: SplitDistributionCheck? = SplitDistributionCheck()
+    ) throws {
+        let whole = sets.training
+        let plan = try configuration.splitPlan(hasOfficialTestSet: sets.test != nil, name: whole.name)
+        let (split, splitWarnings) = try Self.split(
+            whole, hasOfficialTestSet: sets.test != nil, plan: plan,
+            trainingLimit: configuration.trainingLimit,
+            seed: seed)
+
+        var training = whole.subset(split.trainingIndices)
+        var validation = whole.subset(split.validationIndices)
+        // The split has test indices exactly when the data set has no official test set.
+        var test = sets.test ?? whole.subset(split.testIndices ?? [])
+
+        if let distributionCheck {
+            let trainingSizes = sets.trainingImageSizes
+            let testSizes =
+                split.testIndices.map { indices in trainingSizes.map { sizes in indices.map { sizes[$0] } } }
+                ?? sets.testImageSizes
+            let trainingStatistics = SplitStatistics(
+                name: "training", dataset: training,
+                imageSizes: trainingSizes.map { sizes in split.trainingIndices.map { sizes[$0] } })
+            let others = [
+                SplitStatistics(
+                    name: "validation", dataset: validation,
+                    imageSizes: trainingSizes.map { sizes in split.validationIndices.map { sizes[$0] } }),
+                SplitStatistics(name: "test", dataset: test, imageSizes: testSizes),
+            ]
+            distributionWarnings = distributionCheck.compare(others, withTraining: trainingStatistics)
         } else {
-            let testFraction = configuration.testFraction ?? DataConfiguration.defaultTestFraction
-            let (remaining, heldOut) = try pool.stratifiedTestHoldOut(
-                testFraction: testFraction, validationFraction: validationFraction, seed: seed)
-            test = pool.subset(heldOut)
-            testIndices = heldOut
-            poolIndices = remaining
-            pool = pool.subset(remaining)
-            // The validation fraction is a share of the whole data set, so of the rest it is larger.
-            validationFraction /= 1 - testFraction
+            distributionWarnings = []
         }
-
-        if let limit = configuration.trainingLimit {
-            let limited = try pool.stratifiedPrefix(limit)
-            poolIndices = limited.map { poolIndices[$0] }
-            pool = pool.subset(limited)
-        }
-
-        let poolSplit = try pool.stratifiedSplit(validationFraction: validationFraction, seed: seed)
-        var training = pool.subset(poolSplit.trainingIndices)
-        var validation = pool.subset(poolSplit.validationIndices)
 
         let standardization = try Standardization(fitting: configuration.normalization, to: training)
         try standardization.apply(to: &training)
@@ -72,10 +93,50 @@ public struct PreparedData: Sendable {
         self.training = training
         self.validation = validation
         self.test = test
-        // poolIndices is ascending, so mapping keeps both lists sorted.
-        split = DatasetSplit(
-            trainingIndices: poolSplit.trainingIndices.map { poolIndices[$0] },
-            validationIndices: poolSplit.validationIndices.map { poolIndices[$0] }, testIndices: testIndices)
+        self.split = split
+        splitPlan = plan
         self.standardization = standardization
+        self.splitWarnings = splitWarnings
+    }
+
+    /// Returns the split of `whole` by `plan` as `init(sets:configuration:seed:distributionCheck:)`
+    /// describes it, with the plan's warnings, each once.
+    static func split(
+        _ whole: Dataset, hasOfficialTestSet: Bool, plan: SplitPlan, trainingLimit: Int?, seed: UInt64
+    ) throws -> (DatasetSplit, [String]) {
+        var warnings: [String] = []
+        var testIndices: [Int]?
+        var pool = Array(0..<whole.count)
+        if !hasOfficialTestSet {
+            let carved = try whole.stratifiedSplit(plan: plan, seed: seed)
+            guard trainingLimit != nil else {
+                let split = DatasetSplit(
+                    trainingIndices: carved.trainingIndices, validationIndices: carved.validationIndices,
+                    testIndices: carved.testIndices)
+                return (split, carved.warnings)
+            }
+            warnings = carved.warnings
+            testIndices = carved.testIndices
+            pool = (carved.trainingIndices + carved.validationIndices).sorted()
+        }
+
+        var labels = pool.map { whole.labels[$0] }
+        if let trainingLimit {
+            let limited = try Dataset.stratifiedPrefix(
+                trainingLimit, labels: labels, classCount: whole.classCount, name: whole.name)
+            pool = limited.map { pool[$0] }
+            labels = limited.map { labels[$0] }
+        }
+        let poolSplit = try Dataset.stratifiedSplit(
+            labels: labels, classNames: whole.classNames, name: whole.name, plan: plan.withoutTestSplit,
+            seed: seed)
+        for warning in poolSplit.warnings where !warnings.contains(warning) {
+            warnings.append(warning)
+        }
+        // `pool` is ascending, so mapping keeps both lists sorted.
+        let split = DatasetSplit(
+            trainingIndices: poolSplit.trainingIndices.map { pool[$0] },
+            validationIndices: poolSplit.validationIndices.map { pool[$0] }, testIndices: testIndices)
+        return (split, warnings)
     }
 }

@@ -9,11 +9,28 @@ public struct TrainingAndTestSets: Equatable, Sendable {
     /// The official test set, kept apart until the final evaluation, or nil when the data set has
     /// none, so that `PreparedData` carves a test split out of `training`.
     public var test: Dataset?
+    /// The size of each sample's image file in `training` before resizing, where known (image
+    /// folders), for the distribution check of the splits.
+    public var trainingImageSizes: [ImageSize]?
+    /// The size of each sample's image file in `test` before resizing, where known.
+    public var testImageSizes: [ImageSize]?
 
     /// Creates a pair from two data sets, or from a whole data set when `test` is nil.
-    public init(training: Dataset, test: Dataset?) {
+    ///
+    /// The image sizes, where given, must have one entry per sample of their set.
+    public init(
+        training: Dataset, test: Dataset?, trainingImageSizes: [ImageSize]? = nil,
+        testImageSizes: [ImageSize]? = nil
+    ) {
+        precondition(
+            trainingImageSizes == nil || trainingImageSizes?.count == training.count,
+            "One image size per training sample.")
+        precondition(
+            testImageSizes == nil || testImageSizes?.count == test?.count, "One image size per test sample.")
         self.training = training
         self.test = test
+        self.trainingImageSizes = trainingImageSizes
+        self.testImageSizes = testImageSizes
     }
 
     /// Loads both sets from their IDX files.

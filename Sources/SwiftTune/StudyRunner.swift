@@ -118,6 +118,9 @@ public final class StudyRunner {
             return data
         }
         let data = try run.prepareData()
+        for warning in data.warnings {
+            log("warning: \(warning)")
+        }
         cachedData = (experiment.data, experiment.seed, data)
         return data
     }

@@ -1,3 +1,4 @@
+import Datasets
 import Foundation
 
 /// Shows training progress on the console.
@@ -37,6 +38,15 @@ public final class ConsoleProgress: TrainingObserver {
             progress.samplesPerSecond,
             progress.runningLoss, left)
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Prints each data warning on its own line, such as a test split whose class shares differ
+    /// from training's.
+    public func trainingRun(didPrepare data: PreparedData) {
+        for warning in data.warnings {
+            print("\(prefix)warning: \(warning)")
+        }
+        fflush(nil)
     }
 
     public func trainer(didFinishEpoch record: EpochRecord, of epochs: Int) {

@@ -66,6 +66,10 @@ public struct RunSummary: Codable, Sendable {
     /// experiment names one.
     public var binary: BinaryAnalysis?
     public var split: SplitSizes
+    /// Warnings about the data: classes left out of some splits, and validation or test splits
+    /// whose class shares, channel statistics or image sizes differ from training's. Empty when
+    /// there are none, and nil in summaries written before runs recorded warnings.
+    public var warnings: [String]?
     public var standardization: Standardization
     public var model: ModelFacts
 }

@@ -7,14 +7,15 @@ import TensorCore
 
 /// Trains a model on a training split and validates it after every epoch.
 ///
-/// Each epoch runs the batches of a seeded shuffle (`BatchPlan`). Each batch goes through the
-/// forward pass, the loss, the backward pass, the L2 gradient and the optimizer step. After the
-/// batches come the validation loss, accuracy and monitored metric, then the schedule and early
-/// stopping. A non-finite
-/// training or validation loss ends the run with status `diverged`.
+/// Each epoch runs the batches of a seeded shuffle (`BatchPlan`). A `BatchPrefetcher` assembles
+/// each batch on a background thread while the model trains on the previous one, and augments
+/// its samples when an augmenter is given. Each batch goes through the forward pass, the loss,
+/// the backward pass, the L2 gradient and the optimizer step. After the batches come the
+/// validation loss, accuracy and monitored metric, then the schedule and early stopping. A
+/// non-finite training or validation loss ends the run with status `diverged`.
 public final class Trainer {
     public let configuration: TrainingConfiguration
-    /// Run seed; the shuffle of each epoch derives from it.
+    /// Run seed; the shuffle and the augmentation of each epoch derive from it.
     public let seed: UInt64
     /// Receives progress; may be nil.
     public weak var observer: TrainingObserver?
@@ -41,7 +42,13 @@ public final class Trainer {
 
     /// Trains `model` and returns its history. The model ends with the best weights when early
     /// stopping is set to restore them, else with the weights of the last epoch.
-    public func fit(_ model: Sequential, training: Dataset, validation: Dataset) throws -> History {
+    ///
+    /// - Parameter augmenter: transforms each training sample as its batch is assembled, with
+    ///   draws that are new every epoch. When nil, the model trains on the samples as they are.
+    ///   Validation is never augmented.
+    public func fit(
+        _ model: Sequential, training: Dataset, validation: Dataset, augmenter: ImageAugmenter? = nil
+    ) throws -> History {
         let classes = try ClassList(names: training.classNames)
         let monitor = try Self.monitor(of: configuration, classNames: training.classNames)
         let mode: (String) -> MonitorMode = { name in
@@ -68,7 +75,8 @@ public final class Trainer {
         let regularization = configuration.l2 > 0 ? L2Regularization(coefficient: configuration.l2) : nil
         let loss = SoftmaxCrossEntropy(labelSmoothing: configuration.labelSmoothing)
         let parameters = model.parameters
-        var assembler = BatchAssembler(dataset: training)
+        let prefetcher = BatchPrefetcher(dataset: training, augmenter: augmenter, seed: seed)
+        defer { prefetcher.finish() }
         var gradients = TensorCache()
         var history = History()
         var bestSnapshot: [Tensor]?
@@ -78,12 +86,13 @@ public final class Trainer {
             let learningRate = schedule.learningRate(atEpoch: epoch)
             let plan = BatchPlan(
                 epoch: epoch, count: training.count, batchSize: configuration.batchSize, seed: seed)
+            prefetcher.begin(epoch: epoch, batches: plan.batches)
             var lossSum = 0.0
             var correct = 0
             var seen = 0
 
             for (batchIndex, indices) in plan.batches.enumerated() {
-                let (input, labels) = assembler.batch(indices)
+                let (input, labels) = prefetcher.next()
                 let logits = model.forward(input, isTraining: true)
                 let gradient = gradients.tensor(shape: logits.shape)
                 let result = labels.withUnsafeBufferPointer {

@@ -1,3 +1,5 @@
+import Datasets
+
 /// Progress within an epoch, passed to observers after every batch.
 public struct BatchProgress: Sendable {
     /// Epoch number, from 1.
@@ -22,4 +24,12 @@ public protocol TrainingObserver: AnyObject {
     func trainer(didFinishBatch progress: BatchProgress)
     /// Called after each epoch's validation, with the epoch's record.
     func trainer(didFinishEpoch record: EpochRecord, of epochs: Int)
+    /// Called after a `TrainingRun` loads and prepares its data, before training. Not called when
+    /// the caller passes prepared data to `TrainingRun.run(writingTo:data:evaluatesTest:)`.
+    func trainingRun(didPrepare data: PreparedData)
+}
+
+extension TrainingObserver {
+    /// Does nothing, for observers that only follow training.
+    public func trainingRun(didPrepare data: PreparedData) {}
 }

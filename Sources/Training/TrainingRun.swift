@@ -41,12 +41,19 @@ public struct TrainingRun {
         public var testEvaluation: ModelEvaluation?
     }
 
-    /// Loads the data set the experiment names, splits and standardizes it.
+    /// Loads the data set the experiment names, splits, checks and standardizes it.
     public func prepareData() throws -> PreparedData {
         let sets = try experiment.data.loadSets(using: DatasetLocator(explicitPath: dataPath))
         return try PreparedData(
             sets: sets, configuration: experiment.data,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "split"))
+    }
+
+    /// Prepares the data and passes it to `observer`.
+    private func prepareData(notifying observer: TrainingObserver?) throws -> PreparedData {
+        let data = try prepareData()
+        observer?.trainingRun(didPrepare: data)
+        return data
     }
 
     /// Runs the experiment and writes the outputs into `directory`.
@@ -56,21 +63,31 @@ public struct TrainingRun {
     ///     loaded when nil.
     ///   - evaluatesTest: whether to evaluate on the test split; a tuning trial skips it, so
     ///     that only the chosen model is ever evaluated on the test split.
-    public func run(writingTo directory: URL, data: PreparedData? = nil, evaluatesTest: Bool = true) throws -> Result {
+    public func run(writingTo directory: URL, data: PreparedData? = nil, evaluatesTest: Bool = true) throws
+        -> Result
+    {
         let started = Date()
-        let data = try data ?? prepareData()
+        let data = try data ?? prepareData(notifying: observer)
         let model = try experiment.model.makeModel(
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "model"))
         let monitor = try Trainer.monitor(of: experiment.training, classNames: data.training.classNames)
         _ = try experiment.evaluation?.positiveClassIndex(in: data.training.classNames)
+        let augmenter = try experiment.data.augmentation.flatMap { configuration in
+            try configuration.isEnabled
+                ? ImageAugmenter(
+                    configuration: configuration, sampleShape: data.training.sampleShape,
+                    standardization: data.standardization) : nil
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Self.writeJSON(experiment, to: directory.appendingPathComponent("experiment.json"))
 
         let trainer = Trainer(
-            configuration: experiment.training, seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
+            configuration: experiment.training,
+            seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
         trainer.observer = observer
-        let history = try trainer.fit(model, training: data.training, validation: data.validation)
+        let history = try trainer.fit(
+            model, training: data.training, validation: data.validation, augmenter: augmenter)
 
         var validation: RunSummary.SplitMetrics?
         var test: RunSummary.SplitMetrics?
@@ -79,11 +96,13 @@ public struct TrainingRun {
         var binary: BinaryAnalysis?
         if history.status != .diverged {
             let evaluation = try ModelEvaluation(model: model, dataset: data.validation)
-            validation = .init(evaluation, monitor: try? monitor.value(in: evaluation.report, loss: evaluation.loss))
+            validation = .init(
+                evaluation, monitor: try? monitor.value(in: evaluation.report, loss: evaluation.loss))
             validationEvaluation = evaluation
             if evaluatesTest {
                 let testResult = try ModelEvaluation(model: model, dataset: data.test)
-                test = .init(testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
+                test = .init(
+                    testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
                 testEvaluation = testResult
                 try AtomicFile.write(
                     Self.confusionCSV(testResult.report.confusionMatrix),
@@ -97,13 +116,16 @@ public struct TrainingRun {
 
         let threads = ComputeThreads.threadCount
         let summary = RunSummary(
-            experiment: experiment.name, status: history.status, message: history.message, seed: experiment.seed,
+            experiment: experiment.name, status: history.status, message: history.message,
+            seed: experiment.seed,
             epochs: history.epochs.count, bestEpoch: history.bestEpoch, stoppedEpoch: history.stoppedEpoch,
             restoredBestWeights: history.restoredBestWeights, monitor: monitor.description,
             seconds: Date().timeIntervalSince(started), threads: threads,
             reproducibility: Self.reproducibilityNote(threads: threads), validation: validation, test: test,
             testReport: testEvaluation?.report, binary: binary,
-            split: .init(training: data.training.count, validation: data.validation.count, test: data.test.count),
+            split: .init(
+                training: data.training.count, validation: data.validation.count, test: data.test.count),
+            warnings: data.warnings,
             standardization: data.standardization,
             model: .init(
                 parameters: model.parameterCount, multiplyAddsPerSample: model.multiplyAddsPerSample,

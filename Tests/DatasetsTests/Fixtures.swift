@@ -73,9 +73,16 @@ enum StoredGzip {
     static func compress(_ data: [UInt8]) -> [UInt8] {
         // Header: magic 1f 8b, method 8 (deflate), no flags, no time, no extra flags, OS 255 (unknown).
         var output: [UInt8] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]
+        output += storedDeflateBlocks(data)
+        output += littleEndian32(crc32(data)) + littleEndian32(UInt32(truncatingIfNeeded: data.count))
+        return output
+    }
 
+    /// Returns `data` as a deflate stream of stored (uncompressed) blocks.
+    static func storedDeflateBlocks(_ data: [UInt8]) -> [UInt8] {
         // Stored blocks of at most 65,535 bytes: a header byte (bit 0 marks the final block),
         // then LEN and its ones' complement NLEN, little-endian, then the bytes themselves.
+        var output: [UInt8] = []
         var offset = 0
         repeat {
             let length = min(65_535, data.count - offset)
@@ -85,8 +92,6 @@ enum StoredGzip {
             output += data[offset..<(offset + length)]
             offset += length
         } while offset < data.count
-
-        output += littleEndian32(crc32(data)) + littleEndian32(UInt32(truncatingIfNeeded: data.count))
         return output
     }
 

@@ -78,15 +78,44 @@ struct PreparedCSVDataTests {
 
     @Test func testSplitCarvedFirst() throws {
         let prepared = try PreparedData(sets: sets, configuration: configuration(), seed: 12)
-        #expect(prepared.training.count == 398)
+        // 569 samples: round(569 * 0.15) = 85 each for validation and test.
+        #expect(prepared.training.count == 399)
         #expect(prepared.validation.count == 85)
-        #expect(prepared.test.count == 86)
-        #expect(prepared.test.labelHistogram() == [32, 54])
+        #expect(prepared.test.count == 85)
+        #expect(prepared.test.labelHistogram() == [32, 53])
 
-        // Without a training limit, the record is the documented three-way split.
-        let expected = try sets.training.stratifiedSplit(
-            validationFraction: 0.15, testFraction: 0.15, seed: 12)
-        #expect(prepared.split == expected)
+        // Without a training limit, the record is the split plan's three-way split.
+        let expected = try sets.training.stratifiedSplit(plan: SplitPlan(ratios: [70, 15, 15]), seed: 12)
+        #expect(prepared.split.trainingIndices == expected.trainingIndices)
+        #expect(prepared.split.validationIndices == expected.validationIndices)
+        #expect(prepared.split.testIndices == expected.testIndices)
+    }
+
+    @Test func splitPlanEqualsFractions() throws {
+        let plan = try DataConfiguration(
+            format: .csv, path: "breast_cancer.csv", split: SplitPlan(ratios: [70, 15, 15]),
+            normalization: .perFeature)
+        let byPlan = try PreparedData(sets: sets, configuration: plan, seed: 12)
+        let byFractions = try PreparedData(sets: sets, configuration: configuration(), seed: 12)
+        #expect(byPlan.split == byFractions.split)
+    }
+
+    @Test func countsPlanSetsSizes() throws {
+        let plan = try DataConfiguration(
+            format: .csv, path: "breast_cancer.csv", split: SplitPlan(validationCount: 50, testCount: 100))
+        let prepared = try PreparedData(sets: sets, configuration: plan, seed: 2)
+        #expect(prepared.validation.count == 50)
+        #expect(prepared.test.count == 100)
+        #expect(prepared.training.count == 419)
+    }
+
+    @Test func planWithoutTestSplitRejected() throws {
+        let plan = try DataConfiguration(
+            format: .imageFolder, path: "folder", split: SplitPlan(ratios: [80, 20]))
+        let error = #expect(throws: DatasetError.self) {
+            try PreparedData(sets: sets, configuration: plan, seed: 1)
+        }
+        #expect(error?.description.contains("so data.split must include a test split") == true)
     }
 
     @Test func statisticsFittedOnTrainingOnly() throws {
@@ -108,6 +137,38 @@ struct PreparedCSVDataTests {
         #expect(limited.training.count + limited.validation.count == 100)
         let used = Set(limited.split.trainingIndices + limited.split.validationIndices)
         #expect(used.isDisjoint(with: try #require(limited.split.testIndices)))
+    }
+
+    @Test func splitWarningsRecorded() throws {
+        // Class 0 has 2 samples, fewer than the 3 splits, so all of them stay in training.
+        let small = try DatasetSplitTests.dataset(
+            labels: [0, 0] + Array(repeating: 1, count: 20), classNames: ["rare", "common"])
+        let plan = try DataConfiguration(
+            format: .csv, path: "small.csv",
+            split: SplitPlan(ratios: [60, 20, 20], allowSmallClasses: true), normalization: .none)
+        let prepared = try PreparedData(
+            sets: TrainingAndTestSets(training: small, test: nil), configuration: plan, seed: 5)
+        #expect(prepared.training.labelHistogram()[0] == 2)
+        #expect(prepared.splitWarnings.count == 1)
+        #expect(prepared.warnings.first?.hasPrefix("Class \"rare\" has 2 samples") == true)
+    }
+
+    @Test func shiftedTestSetWarns() throws {
+        // An official test set twice as bright as the training set is flagged, a copy is not.
+        let training = sets.training
+        var brighter = training
+        brighter.features = training.features.map { $0 * 2 }
+        let configuration = try DataConfiguration(dataset: "mnist", normalization: .none)
+        let shifted = try PreparedData(
+            sets: TrainingAndTestSets(training: training, test: brighter), configuration: configuration,
+            seed: 1)
+        #expect(shifted.distributionWarnings.contains { $0.split == "test" && $0.measure == .channelMean })
+        #expect(!shifted.distributionWarnings.contains { $0.split == "validation" })
+
+        let same = try PreparedData(
+            sets: TrainingAndTestSets(training: training, test: training), configuration: configuration,
+            seed: 1)
+        #expect(same.distributionWarnings.isEmpty)
     }
 
     @Test func officialTestSetRejectsTestFraction() throws {

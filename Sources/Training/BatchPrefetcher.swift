@@ -1,0 +1,102 @@
+import Datasets
+import Dispatch
+import TensorCore
+
+/// Assembles the training batches of an epoch on a background thread, one batch ahead of the
+/// model, into two alternating input tensors (a double buffer).
+///
+/// While the model trains on batch i, held in buffer i mod 2, the background thread copies and,
+/// with an augmenter, augments batch i + 1 into the other buffer. `next()` waits for that batch
+/// and then starts batch i + 2 in the buffer the model has just finished with. So a buffer is
+/// never written while the model reads it, provided the caller is done with each batch before it
+/// calls `next()` again, as a training step is.
+///
+/// The augmentation of batch b of epoch e draws from
+/// `SeededGenerator(seed: seed, purpose: "augmentation-epoch-e-batch-b")`, so the inputs do not
+/// depend on thread timing.
+final class BatchPrefetcher: @unchecked Sendable {
+    private let dataset: Dataset
+    private let augmenter: ImageAugmenter?
+    private let seed: UInt64
+    private let queue = DispatchQueue(label: "SwiftTune.BatchPrefetcher", qos: .userInitiated)
+    /// Two input tensors per batch size, indexed by batch size and then by buffer.
+    private var buffers: [Int: [Tensor]] = [:]
+    private var epoch = 0
+    private var batches: [[Int]] = []
+    private var nextBatch = 0
+    private var pending: (input: Tensor, labels: LabelBox, work: DispatchWorkItem)?
+
+    /// The labels of a batch, written by the background thread before its work item finishes.
+    private final class LabelBox: @unchecked Sendable {
+        var labels: [Int32] = []
+    }
+
+    /// Creates a prefetcher of batches of `dataset`, augmented by `augmenter` when it is set.
+    init(dataset: Dataset, augmenter: ImageAugmenter?, seed: UInt64) {
+        self.dataset = dataset
+        self.augmenter = augmenter
+        self.seed = seed
+    }
+
+    /// Starts the epoch `epoch` with the sample indices of each batch, and assembles its first
+    /// batch in the background.
+    func begin(epoch: Int, batches: [[Int]]) {
+        finish()
+        self.epoch = epoch
+        self.batches = batches
+        nextBatch = 0
+        schedule(0)
+    }
+
+    /// Returns the next batch of the epoch, waiting for it when it is not ready, and starts
+    /// assembling the batch after it.
+    func next() -> (input: Tensor, labels: [Int32]) {
+        guard let (input, box, work) = pending else {
+            preconditionFailure("next() called after the last batch of the epoch")
+        }
+        work.wait()
+        pending = nil
+        nextBatch += 1
+        schedule(nextBatch)
+        return (input, box.labels)
+    }
+
+    /// Waits for the batch being assembled, if any, so that no background work outlives the
+    /// caller's use of the prefetcher.
+    func finish() {
+        pending?.work.wait()
+        pending = nil
+    }
+
+    /// Starts assembling batch `index` in the background, unless the epoch has no such batch.
+    private func schedule(_ index: Int) {
+        guard index < batches.count else { return }
+        let indices = batches[index]
+        let input = buffer(count: indices.count, slot: index % 2)
+        let box = LabelBox()
+        let dataset = dataset
+        let augmentation = augmenter.map {
+            ($0, SeededGenerator(seed: seed, purpose: "augmentation-epoch-\(epoch)-batch-\(index)"))
+        }
+        let work = DispatchWorkItem {
+            box.labels = BatchAssembler.fill(
+                input, from: dataset, indices: indices, augmentation: augmentation)
+        }
+        pending = (input, box, work)
+        queue.async(execute: work)
+    }
+
+    /// Returns buffer `slot` (0 or 1) for batches of `count` samples, created on first use.
+    private func buffer(count: Int, slot: Int) -> Tensor {
+        if let pair = buffers[count] {
+            return pair[slot]
+        }
+        let pair = (0..<2).map { _ in Tensor(shape: [count] + dataset.sampleShape, layout: .rowMajor) }
+        buffers[count] = pair
+        return pair[slot]
+    }
+
+    deinit {
+        pending?.work.wait()
+    }
+}
