@@ -165,8 +165,10 @@ public final class StudyRunner {
         return StudySummary.Best(
             number: record.number, params: record.parameters.mapValues(\.jsonValue),
             validation: .init(
-                validation, objective: try? objective.value(in: validation.report, loss: validation.loss)),
-            test: .init(test, objective: try? objective.value(in: test.report, loss: test.loss)),
+                validation, objective: try? objective.value(in: validation.report, loss: validation.loss),
+                objectiveName: objective),
+            test: .init(
+                test, objective: try? objective.value(in: test.report, loss: test.loss), objectiveName: objective),
             epochs: record.userAttributes["epochs"].flatMap {
                 if case .integer(let value) = $0 { value } else { nil }
             },

@@ -13,14 +13,33 @@ public struct StudySummary: Codable, Sendable {
         public var loss: Double
         /// Value of the study objective on this split.
         public var objective: Double?
+        /// Precision, recall and F1 of the class a per-class objective names (such as
+        /// `recall[malignant]`), so that the precision a recall costs is reported beside it.
+        public var objectiveClass: ClassFigures?
 
-        init(_ evaluation: ModelEvaluation, objective: Double?) {
+        init(_ evaluation: ModelEvaluation, objective: Double?, objectiveName: MetricName) {
             accuracy = evaluation.accuracy
             macroF1 = evaluation.report.macroF1
             weightedF1 = evaluation.report.weightedF1
             loss = evaluation.loss
             self.objective = objective
+            if case .perClass(_, let reference) = objectiveName,
+                let index = try? evaluation.report.classes.index(of: reference)
+            {
+                let metrics = evaluation.report.perClass[index]
+                objectiveClass = ClassFigures(
+                    name: evaluation.report.classes.names[index], precision: metrics.precision, recall: metrics.recall,
+                    f1: metrics.f1)
+            }
         }
+    }
+
+    /// Precision, recall and F1 of one class.
+    public struct ClassFigures: Codable, Sendable {
+        public var name: String
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
     }
 
     /// The best trial and its metrics.

@@ -74,6 +74,12 @@ struct SearchCommand {
                     format: "best trial validation %@ %.4f; test accuracy %.4f, test macro F1 %.4f",
                     search.objective.description, best.validation.objective ?? .nan, best.test.accuracy,
                     best.test.macroF1))
+            if let figures = best.test.objectiveClass {
+                print(
+                    String(
+                        format: "best trial on test, class %@: recall %.4f, precision %.4f, F1 %.4f", figures.name,
+                        figures.recall, figures.precision, figures.f1))
+            }
             print("best model: \(directory.path)/best/experiment.json and model.weights")
         } else {
             print("no trial completed; see \(directory.path)/trials.csv for the errors")

@@ -79,6 +79,25 @@ struct CSVTrainCommandTests {
         #expect(Set(parts.joined()) == Set(0..<569))
     }
 
+    @Test func breastCancerStudyReportsPrecisionBesideRecall() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let experiment = try breastCancerExample(in: folder)
+        let study = folder.url.appendingPathComponent("study")
+        let output = try CommandRunner.run(
+            ["search", experiment.path, "--study", study.path, "--trials", "3", "--quiet"], in: Self.packageRoot)
+        #expect(output.status == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("best trial on test, class malignant: recall "), "\(output.standardOutput)")
+        let summary = try readJSON(study.appendingPathComponent("summary.json"))
+        #expect(summary["objective"] as? String == "recall[malignant]")
+        let best = try #require(summary["best"] as? [String: Any])
+        let test = try #require(best["test"] as? [String: Any])
+        let figures = try #require(test["objectiveClass"] as? [String: Any])
+        #expect(figures["name"] as? String == "malignant")
+        #expect(figures["precision"] is Double)
+        #expect(try #require(figures["recall"] as? Double) == test["objective"] as? Double)
+    }
+
     @Test func unknownPositiveClassRejected() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
