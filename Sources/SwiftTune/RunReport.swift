@@ -30,10 +30,7 @@ public struct RunReport {
                     "\(url.path) cannot be read; is \(directory.path) a run directory written by tune train?")
         }
         do {
-            let decoder = JSONDecoder()
-            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-                positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-            return try decoder.decode(type, from: data)
+            return try JSONExport.makeDecoder().decode(type, from: data)
         } catch {
             throw RunRecordError(description: "\(url.path) is not a valid \(name): \(error)")
         }

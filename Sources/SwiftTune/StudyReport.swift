@@ -89,9 +89,6 @@ public struct StudyReport {
     }
 
     static func readJSON<Value: Decodable>(_ type: Value.Type, at url: URL) throws -> Value {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return try decoder.decode(type, from: Data(contentsOf: url))
+        try JSONExport.makeDecoder().decode(type, from: Data(contentsOf: url))
     }
 }
