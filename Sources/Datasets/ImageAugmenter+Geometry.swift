@@ -22,21 +22,39 @@ extension ImageAugmenter {
         let planeSize = height * width
         let centerX = Float(width - 1) / 2
         let centerY = Float(height - 1) / 2
+        // A flip about the center negates the offset from the center, so it only changes signs.
+        let signX: Float = draw.flipsHorizontally ? -1 : 1
+        let signY: Float = draw.flipsVertically ? -1 : 1
         let cosine = cos(draw.angle) / draw.scale
         let sine = sin(draw.angle) / draw.scale
+        // The source position moves by (stepX, stepY) per output pixel along a row.
+        let stepX = signX * cosine
+        let stepY = signY * sine
         for y in 0..<height {
             let offsetY = Float(y - draw.shiftY) - centerY
+            let firstOffsetX = Float(-draw.shiftX) - centerX
+            var sourceX = centerX + signX * (firstOffsetX * cosine - offsetY * sine)
+            var sourceY = centerY + signY * (firstOffsetX * sine + offsetY * cosine)
             for x in 0..<width {
-                let offsetX = Float(x - draw.shiftX) - centerX
-                var sourceX = centerX + offsetX * cosine - offsetY * sine
-                var sourceY = centerY + offsetX * sine + offsetY * cosine
-                if draw.flipsHorizontally { sourceX = Float(width - 1) - sourceX }
-                if draw.flipsVertically { sourceY = Float(height - 1) - sourceY }
-
+                defer {
+                    sourceX += stepX
+                    sourceY += stepY
+                }
                 let left = Int(sourceX.rounded(.down))
                 let top = Int(sourceY.rounded(.down))
                 let fractionX = sourceX - Float(left)
                 let fractionY = sourceY - Float(top)
+                let output = destination + y * width + x
+                if left >= 0 && left < width - 1 && top >= 0 && top < height - 1 {
+                    // All four neighbors lie inside the image.
+                    for channel in 0..<channels {
+                        let corner = source + channel * planeSize + top * width + left
+                        let upper = corner[0] + (corner[1] - corner[0]) * fractionX
+                        let lower = corner[width] + (corner[width + 1] - corner[width]) * fractionX
+                        output[channel * planeSize] = upper + (lower - upper) * fractionY
+                    }
+                    continue
+                }
                 let insideLeft = left >= 0 && left < width
                 let insideRight = left + 1 >= 0 && left + 1 < width
                 let insideTop = top >= 0 && top < height
@@ -51,7 +69,7 @@ extension ImageAugmenter {
                         insideBottom && insideRight ? plane[(top + 1) * width + left + 1] : black
                     let upper = topLeft + (topRight - topLeft) * fractionX
                     let lower = bottomLeft + (bottomRight - bottomLeft) * fractionX
-                    destination[channel * planeSize + y * width + x] = upper + (lower - upper) * fractionY
+                    output[channel * planeSize] = upper + (lower - upper) * fractionY
                 }
             }
         }
