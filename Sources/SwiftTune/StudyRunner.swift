@@ -168,7 +168,8 @@ public final class StudyRunner {
                 validation, objective: try? objective.value(in: validation.report, loss: validation.loss),
                 objectiveName: objective),
             test: .init(
-                test, objective: try? objective.value(in: test.report, loss: test.loss), objectiveName: objective),
+                test, objective: try? objective.value(in: test.report, loss: test.loss),
+                objectiveName: objective),
             epochs: record.userAttributes["epochs"].flatMap {
                 if case .integer(let value) = $0 { value } else { nil }
             },

@@ -28,7 +28,8 @@ public struct StudySummary: Codable, Sendable {
             {
                 let metrics = evaluation.report.perClass[index]
                 objectiveClass = ClassFigures(
-                    name: evaluation.report.classes.names[index], precision: metrics.precision, recall: metrics.recall,
+                    name: evaluation.report.classes.names[index], precision: metrics.precision,
+                    recall: metrics.recall,
                     f1: metrics.f1)
             }
         }

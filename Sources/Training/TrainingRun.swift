@@ -110,7 +110,8 @@ public struct TrainingRun {
             }
             try WeightFile.save(model, to: directory.appendingPathComponent("model.weights"))
             if let configuration = experiment.evaluation {
-                binary = try BinaryAnalysis(configuration: configuration, validation: evaluation, test: testEvaluation)
+                binary = try BinaryAnalysis(
+                    configuration: configuration, validation: evaluation, test: testEvaluation)
             }
         }
 

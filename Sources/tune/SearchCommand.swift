@@ -77,7 +77,8 @@ struct SearchCommand {
             if let figures = best.test.objectiveClass {
                 print(
                     String(
-                        format: "best trial on test, class %@: recall %.4f, precision %.4f, F1 %.4f", figures.name,
+                        format: "best trial on test, class %@: recall %.4f, precision %.4f, F1 %.4f",
+                        figures.name,
                         figures.recall, figures.precision, figures.f1))
             }
             print("best model: \(directory.path)/best/experiment.json and model.weights")

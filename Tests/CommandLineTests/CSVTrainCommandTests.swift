@@ -49,16 +49,16 @@ struct CSVTrainCommandTests {
 
         // One hidden layer of 32 units reached a test accuracy of 0.94, a malignant recall of
         // 0.91 (29 of 32) and a precision of 0.94 with seed 42 and 2 threads. Over seeds 0 to 9
-        // the recall ranged from 0.91 to 1.
+        // the recall ranged from 0.91 to 1. The bounds leave room for two more wrong samples.
         let test = try #require(summary["test"] as? [String: Any])
-        #expect(try #require(test["accuracy"] as? Double) > 0.93)
+        #expect(try #require(test["accuracy"] as? Double) > 0.91)
         let report = try #require(summary["testReport"] as? [String: Any])
         let perClass = try #require(report["perClass"] as? [[String: Any]])
         let malignant = try #require(perClass.first)
         #expect(malignant["className"] as? String == "malignant")
         #expect(malignant["support"] as? Int == 32)
-        #expect(try #require(malignant["recall"] as? Double) >= 0.9)
-        #expect(try #require(malignant["precision"] as? Double) >= 0.9)
+        #expect(try #require(malignant["recall"] as? Double) >= 0.84)
+        #expect(try #require(malignant["precision"] as? Double) >= 0.84)
 
         // The experiment's evaluation section names malignant and a recall of at least 0.95.
         let binary = try #require(summary["binary"] as? [String: Any])
@@ -85,9 +85,12 @@ struct CSVTrainCommandTests {
         let experiment = try breastCancerExample(in: folder)
         let study = folder.url.appendingPathComponent("study")
         let output = try CommandRunner.run(
-            ["search", experiment.path, "--study", study.path, "--trials", "3", "--quiet"], in: Self.packageRoot)
+            ["search", experiment.path, "--study", study.path, "--trials", "3", "--quiet"],
+            in: Self.packageRoot)
         #expect(output.status == 0, "\(output.standardError)")
-        #expect(output.standardOutput.contains("best trial on test, class malignant: recall "), "\(output.standardOutput)")
+        #expect(
+            output.standardOutput.contains("best trial on test, class malignant: recall "),
+            "\(output.standardOutput)")
         let summary = try readJSON(study.appendingPathComponent("summary.json"))
         #expect(summary["objective"] as? String == "recall[malignant]")
         let best = try #require(summary["best"] as? [String: Any])
@@ -106,10 +109,13 @@ struct CSVTrainCommandTests {
             .replacingOccurrences(of: #""positiveClass": "malignant""#, with: #""positiveClass": "tumour""#)
         let changed = try folder.write(text, to: "changed.json")
         let runDirectory = folder.url.appendingPathComponent("run")
-        let output = try CommandRunner.run(["train", changed.path, "--out", runDirectory.path], in: Self.packageRoot)
+        let output = try CommandRunner.run(
+            ["train", changed.path, "--out", runDirectory.path], in: Self.packageRoot)
         #expect(output.status == 1)
         #expect(
-            output.standardError.contains(#"evaluation.positiveClass must name a class of the data set (malignant, benign), got "tumour"."#),
+            output.standardError.contains(
+                #"evaluation.positiveClass must name a class of the data set (malignant, benign), got "tumour"."#
+            ),
             "\(output.standardError)")
         #expect(!FileManager.default.fileExists(atPath: runDirectory.path))
     }

@@ -192,7 +192,8 @@ struct DatasetsCommandTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let output = try CommandRunner.run(
-            ["datasets", "--data", folder.url.path], environment: ["HOME": folder.url.path, "SWIFTTUNE_DATA": ""])
+            ["datasets", "--data", folder.url.path],
+            environment: ["HOME": folder.url.path, "SWIFTTUNE_DATA": ""])
         #expect(output.status == 0)
         #expect(output.standardOutput.contains("mnist: not found. To get MNIST"), "\(output.standardOutput)")
     }
