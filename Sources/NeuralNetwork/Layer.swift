@@ -38,6 +38,13 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
+    /// Stops with a message when a batch's samples do not have `inputShape`; shapes are fixed
+    /// when a model is built, so a mismatch is a programmer error.
+    func checkSampleShape(of input: Tensor) {
+        precondition(
+            Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
+    }
+
     public var parameters: [Parameter] { [] }
     public var buffers: [Tensor] { [] }
     public var multiplyAddsPerSample: Int { 0 }

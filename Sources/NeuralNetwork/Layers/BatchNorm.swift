@@ -111,8 +111,7 @@ public final class BatchNorm: Layer {
     }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
-        precondition(
-            Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
+        checkSampleShape(of: input)
         self.input = input
         let plan = plan(for: input)
         let output = outputs.tensor(shape: input.shape, layout: input.layout)

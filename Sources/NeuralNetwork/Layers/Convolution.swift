@@ -141,8 +141,7 @@ public final class Conv2D: Layer {
     }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
-        precondition(
-            Array(input.shape.dropFirst()) == inputShape, "\(name) expects \(inputShape), got \(input.shape)")
+        checkSampleShape(of: input)
         self.input = input
         let plan = plan(for: input)
         Reorder.run(
