@@ -22,6 +22,16 @@ struct LayerGradientTests {
         #expect(failures.isEmpty, "\(failures)")
     }
 
+    @Test("ReLU family through oneDNN", arguments: [ActivationKind.relu, .leakyRelu])
+    func largeActivation(kind: ActivationKind) {
+        // Above `Activation.inlineLimit` values, ReLU runs as a oneDNN primitive, not a Swift loop.
+        let layer = Activation(kind, inputShape: [16, 64, 64])
+        let input = wellSeparatedTensor([2, 16, 64, 64], seed: 14)
+        #expect(input.capacity > Activation.inlineLimit)
+        let failures = checker.mismatches(layer: layer, input: input)
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     @Test(
         "Conv2D",
         arguments: [

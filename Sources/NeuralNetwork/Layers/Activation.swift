@@ -66,8 +66,26 @@ public final class Activation: Layer {
         }
     }
 
+    /// Largest buffer for which ReLU and leaky ReLU run as a Swift loop on the calling thread.
+    /// A oneDNN call is a parallel region of the OpenMP team, and with passive waits waking the
+    /// team costs more than the whole job for a dense layer's output of a few ten thousand values.
+    static let inlineLimit = 1 << 16
+
+    private var runsInline: Bool { kind == .relu || kind == .leakyRelu }
+
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
         self.input = input
+        if runsInline && input.capacity <= Self.inlineLimit {
+            let output = outputs.tensor(shape: input.shape, layout: input.layout)
+            let slope = kind == .relu ? 0 : negativeSlope
+            let x = input.data
+            let y = output.data
+            for index in 0..<input.capacity {
+                let value = x[index]
+                y[index] = value > 0 ? value : value * slope
+            }
+            return output
+        }
         let descriptor = input.memoryDescriptor
         let key = input.shape + [isTraining ? 1 : 0]
         let primitive: Primitive
@@ -95,6 +113,17 @@ public final class Activation: Layer {
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
         guard let input else { preconditionFailure("\(name): backward called before forward") }
         guard needsInputGradient else { return outputGradient }
+        if runsInline && input.capacity <= Self.inlineLimit {
+            let inputGradient = inputGradients.tensor(shape: input.shape, layout: input.layout)
+            let slope = kind == .relu ? 0 : negativeSlope
+            let x = input.data
+            let dy = outputGradient.data
+            let dx = inputGradient.data
+            for index in 0..<input.capacity {
+                dx[index] = x[index] > 0 ? dy[index] : dy[index] * slope
+            }
+            return inputGradient
+        }
         let descriptor = input.memoryDescriptor
         let key = input.shape
         let primitive: Primitive
