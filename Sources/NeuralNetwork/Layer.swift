@@ -3,7 +3,7 @@ import TensorCore
 /// A differentiable layer with an explicit training or inference mode.
 ///
 /// Lifecycle: a layer is configured and validated at creation, for one input shape (without
-/// the batch dimension), so it knows its parameters and output shape before the first batch.
+/// the batch dimension), so its parameters and output shape are fixed before the first batch.
 /// `forward` keeps what `backward` needs; `backward` must follow the `forward` of the same batch.
 ///
 /// Buffers: a layer owns its output and input-gradient tensors and reuses them from batch to
@@ -38,7 +38,7 @@ public protocol Layer: AnyObject {
 }
 
 extension Layer {
-    /// Stops with a message when a batch's samples do not have `inputShape`; shapes are fixed
+    /// Stops with a message when a batch's samples do not have `inputShape`. Shapes are fixed
     /// when a model is built, so a mismatch is a programmer error.
     func checkSampleShape(of input: Tensor) {
         precondition(

@@ -58,7 +58,7 @@ public final class PrimitiveDescriptor: @unchecked Sendable {
         dnnl_primitive_desc_destroy(handle)
     }
 
-    /// The memory descriptor chosen for `query` (for example `dnnl_query_dst_md`), input `index`.
+    /// Returns the memory descriptor chosen for `query` (for example `dnnl_query_dst_md`), input `index`.
     public func descriptor(_ query: dnnl_query_t, index: Int32 = 0) -> MemoryDescriptor {
         DNNL.queryDescriptor(handle, query, index: index)
     }

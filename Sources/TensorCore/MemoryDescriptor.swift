@@ -20,7 +20,7 @@ public struct MemoryDescriptor: Equatable, @unchecked Sendable {
         raw = descriptor
     }
 
-    /// A row-major descriptor (`a`, `ab`, `abc`, `abcd` tags) for `shape`.
+    /// Returns a row-major descriptor (`a`, `ab`, `abc`, `abcd` tags) for `shape`.
     public static func rowMajor(_ shape: [Int]) -> MemoryDescriptor {
         let tags: [dnnl_format_tag_t] = [dnnl_a, dnnl_ab, dnnl_abc, dnnl_abcd, dnnl_abcde]
         precondition(
@@ -28,7 +28,7 @@ public struct MemoryDescriptor: Equatable, @unchecked Sendable {
         return MemoryDescriptor(shape: shape, tag: tags[shape.count - 1])
     }
 
-    /// A descriptor that lets a oneDNN primitive pick its preferred layout.
+    /// Returns a descriptor that lets a oneDNN primitive pick its preferred layout.
     public static func any(_ shape: [Int]) -> MemoryDescriptor {
         MemoryDescriptor(shape: shape, tag: dnnl_format_tag_any)
     }

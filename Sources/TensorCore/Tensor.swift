@@ -7,7 +7,7 @@ import CDNNL
 /// valid only until that layer runs again. Copy it (`copy()`) to keep it longer.
 ///
 /// Shapes are listed in logical order: `[N, C, H, W]` for images, `[N, F]` for feature rows.
-/// The layout says how those elements sit in memory (see `TensorLayout`).
+/// The layout gives the order of those elements in memory (see `TensorLayout`).
 public final class Tensor: @unchecked Sendable {
     /// Logical dimensions, outermost first.
     public let shape: [Int]
@@ -121,7 +121,7 @@ public final class Tensor: @unchecked Sendable {
     }
 }
 
-/// How a tensor's elements are arranged in memory.
+/// The arrangement of a tensor's elements in memory.
 public enum TensorLayout: Equatable, Sendable {
     /// Dense row-major order of the logical shape (NCHW for images, NC for rows).
     case rowMajor

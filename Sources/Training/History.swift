@@ -20,7 +20,7 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     public var seconds: Double
 }
 
-/// How a training run ended.
+/// The way a training run ended.
 public enum RunStatus: String, Codable, Sendable {
     /// The epoch limit was reached.
     case completed
@@ -39,7 +39,7 @@ public struct History: Codable, Equatable, Sendable {
     /// Epoch (from 1) after which early stopping ended the run.
     public var stoppedEpoch: Int?
     /// Whether the model ends with the weights of `bestEpoch` (restored by early stopping);
-    /// otherwise it holds the weights of the last epoch.
+    /// otherwise it has the weights of the last epoch.
     public var restoredBestWeights = false
     /// Explanation for a diverged run, with advice.
     public var message: String?

@@ -54,7 +54,7 @@ public struct RunSummary: Codable, Sendable {
     /// Wall-clock seconds of the whole run, data loading included.
     public var seconds: Double
     public var threads: Int
-    /// What a rerun with the same seed can expect to reproduce.
+    /// A note on what a rerun with the same seed reproduces.
     public var reproducibility: String
     /// Metrics on the validation split for the weights the model ends with.
     public var validation: SplitMetrics?

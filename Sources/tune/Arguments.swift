@@ -39,7 +39,7 @@ struct Arguments {
         }
     }
 
-    /// The value of `--name` as a positive integer, or nil when absent.
+    /// Returns the value of `--name` as a positive integer, or nil when absent.
     func positiveInteger(_ name: String) throws -> Int? {
         guard let text = options[name] else { return nil }
         guard let value = Int(text), value > 0 else {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("tune train", .serialized)
 struct TrainCommandTests {
-    /// A small valid experiment on MNIST; `edit` changes the JSON text before it is written.
+    /// Returns a small valid experiment on MNIST, with each `replacements` pair applied to its JSON text.
     func experiment(_ replacements: [(String, String)] = []) -> String {
         var text = """
             {"name": "mnist-small", "seed": 1,

@@ -75,14 +75,14 @@ struct GradientChecker {
     }
 }
 
-/// A row-major tensor with values uniform in [-1, 1).
+/// Returns a row-major tensor with values uniform in [-1, 1).
 func randomTensor(_ shape: [Int], seed: UInt64) -> Tensor {
     var generator = SeededGenerator(seed: seed)
     let count = shape.reduce(1, *)
     return Tensor(shape: shape, values: (0..<count).map { _ in generator.nextUnitFloat() * 2 - 1 })
 }
 
-/// A row-major tensor whose values are distinct and at least 0.05 apart and 0.05 away from 0,
+/// Returns a row-major tensor whose values are distinct and at least 0.05 apart and 0.05 away from 0,
 /// so that ReLU kinks and max-pooling ties lie outside the finite-difference step.
 func wellSeparatedTensor(_ shape: [Int], seed: UInt64) -> Tensor {
     var generator = SeededGenerator(seed: seed)

@@ -1,7 +1,7 @@
 import CDNNL
 import TensorCore
 
-/// How a convolution or pooling window treats the border.
+/// The border rule of a convolution or pooling window.
 public enum Padding: String, Codable, CaseIterable, Sendable {
     /// No padding: the window stays inside the input, output = ⌊(H − K) / S⌋ + 1.
     case valid
@@ -26,7 +26,7 @@ public enum Padding: String, Codable, CaseIterable, Sendable {
 ///
 /// Shapes: input [N, C, H, W], weight [F, C, K, K] (row-major OIHW), bias [F], output
 /// [N, F, H′, W′]. Activations travel in the layout oneDNN chooses (typically nChw16c), so
-/// consecutive oneDNN layers need no reorders; the weights stay row-major for the optimizer
+/// consecutive oneDNN layers need no reorders. The weights stay row-major for the optimizer
 /// and are reordered to oneDNN's weight layout (a few thousand values) each step.
 public final class Conv2D: Layer {
     public var name: String
@@ -241,7 +241,7 @@ public final class Conv2D: Layer {
     }
 }
 
-/// Converts sizes to oneDNN's dimension type; the array is passed where oneDNN takes a
+/// Converts sizes to oneDNN's dimension type. The array is passed where oneDNN takes a
 /// `const dnnl_dims_t`, which reads only as many entries as the operation has spatial axes.
 func dims(_ values: [Int]) -> [dnnl_dim_t] {
     values.map { dnnl_dim_t($0) }

@@ -19,7 +19,7 @@ import TensorCore
 ///   With `globalPooling`, global average pooling replaces flatten and the dense layer.
 /// Every architecture ends in a dense layer with one output per class, added by the builder.
 public struct ModelSpecification: Codable, Equatable, Sendable {
-    /// How the layers are given.
+    /// The way the layers are given.
     public enum Architecture: String, Codable, CaseIterable, Sendable {
         case mlp, cnn, layers
     }
