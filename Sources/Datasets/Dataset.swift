@@ -62,15 +62,6 @@ public struct Dataset: Equatable, Sendable {
         self.classNames = classNames
     }
 
-    /// The number of samples.
-    public var count: Int { labels.count }
-
-    /// The number of feature values in one sample, the product of `sampleShape`.
-    public var sampleSize: Int { sampleShape.reduce(1, *) }
-
-    /// The number of classes, `classNames.count`.
-    public var classCount: Int { classNames.count }
-
     /// Returns the feature values of sample `index`.
     ///
     /// The slice keeps the indices of `features`, so its first element is at `index * sampleSize`.
@@ -106,14 +97,5 @@ public struct Dataset: Equatable, Sendable {
         return Dataset(
             uncheckedName: name, sampleShape: sampleShape, features: subsetFeatures, labels: subsetLabels,
             classNames: classNames)
-    }
-
-    /// Returns the number of samples of each class, indexed by label, with zeros for absent classes.
-    public func labelHistogram() -> [Int] {
-        var histogram = [Int](repeating: 0, count: classCount)
-        for label in labels {
-            histogram[Int(label)] += 1
-        }
-        return histogram
     }
 }

@@ -57,6 +57,9 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidCSV(path: String, line: Int?, column: Int?, columnName: String?, reason: String)
     /// An image file that stb_image cannot open or decode, such as a truncated JPEG.
     case unreadableImage(path: String, reason: String)
+    /// An image file of a streamed data set that decoded when the data was prepared but not when
+    /// a batch needed it again.
+    case streamedImageUnreadable(path: String, reason: String)
     /// An image whose size differs from the first image's, when no common size is configured.
     case imageSizeMismatch(path: String, size: ImageSize, referencePath: String, referenceSize: ImageSize)
     /// A class folder without any loadable image; `skippedCount` files in it were unreadable.
@@ -142,6 +145,11 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unreadableImage(let path, let reason):
             return "Image file \(path) could not be read: \(reason). Replace or remove the file, or set "
                 + "data.images.skipUnreadable to true to skip unreadable files."
+        case .streamedImageUnreadable(let path, let reason):
+            return
+                "Image file \(path) could not be read while training: \(reason). It was read when the data "
+                + "was prepared, so it changed during the run; a streamed data set must stay unchanged "
+                + "until the run ends."
         case .imageSizeMismatch(let path, let size, let referencePath, let referenceSize):
             return "Image file \(path) has \(size), but the first image, \(referencePath), has "
                 + "\(referenceSize). Set data.images.size to resize every image to one size."

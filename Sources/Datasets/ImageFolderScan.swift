@@ -20,6 +20,8 @@ struct ImageFolderScan {
     /// The file name extensions read as images, in lower case.
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg"]
 
+    /// The folder that was scanned.
+    var folder: URL
     /// The class folders, indexed by label.
     var classFolders: [URL]
     /// Every image file, class after class.
@@ -45,6 +47,7 @@ struct ImageFolderScan {
                 path: path, reason: "it is a file, but an image folder data set is a folder of class folders")
         }
 
+        self.folder = folder
         classFolders = []
         entries = []
         for child in try Self.sortedChildren(of: folder) {

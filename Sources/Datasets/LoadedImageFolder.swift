@@ -31,7 +31,49 @@ public struct LoadedImageFolder: Sendable {
     ///   options allow them, it throws `.emptyClassFolder` for a class without images and
     ///   `.unreadableImage` for a file that cannot be decoded.
     public init(loading folder: URL, options: ImageOptions = .defaults, name: String? = nil) throws {
+        var index = try ImageFolderIndex(folder: folder, options: options, name: name)
+        let decoding = ImageBatchDecoder(
+            files: index.readableFiles, channels: index.channels, size: index.size,
+            method: options.resizeMethod)
+        decoding.run()
+        let loaded = try index.finish(decoding, options: options)
+        dataset = Dataset(
+            uncheckedName: index.name, sampleShape: index.sampleShape,
+            features: decoding.features(ofSlots: loaded.slots), labels: loaded.labels,
+            classNames: index.scan.classNames)
+        originalSizes = loaded.originalSizes
+        report = loaded.report
+    }
+}
+
+/// The image files of a folder in the ImageFolder layout with readable headers, and the channel
+/// count and size their samples get: the part of loading that comes before any pixel is decoded.
+///
+/// `LoadedImageFolder` decodes the files into memory; `StreamedImageSets` only measures them and
+/// decodes them again when batches need them.
+struct ImageFolderIndex {
+    /// The class folders and image files.
+    let scan: ImageFolderScan
+    /// The data set's name.
+    let name: String
+    /// The channel count of every sample.
+    let channels: Int
+    /// The size of every sample.
+    let size: ImageSize
+    /// The entry indices of the files whose headers were read, in scan order.
+    let readable: [Int]
+    /// The header of each entry, nil where it could not be read.
+    private let headers: [ImageHeader?]
+    /// The reason each skipped file was skipped, by entry index.
+    private var skipped: [Int: String]
+
+    /// Scans `folder`, reads every header, and settles the channel count and size.
+    ///
+    /// - Throws: the errors that `LoadedImageFolder.init(loading:options:name:)` documents, except
+    ///   those of decoding pixels.
+    init(folder: URL, options: ImageOptions, name: String?) throws {
         let scan = try ImageFolderScan(folder: folder)
+        let name = name ?? folder.lastPathComponent
         let fileCounts = scan.entries.reduce(into: [Int](repeating: 0, count: scan.classFolders.count)) {
             $0[Int($1.label)] += 1
         }
@@ -42,23 +84,44 @@ public struct LoadedImageFolder: Sendable {
         let readable = scan.entries.indices.filter { headers[$0] != nil }
         guard let first = readable.first else {
             throw DatasetError.invalidDataset(
-                name: name ?? folder.lastPathComponent,
-                reason: "its folder \(folder.path) has no readable image")
+                name: name, reason: "its folder \(folder.path) has no readable image")
         }
 
-        let channels = options.channels ?? (readable.allSatisfy { headers[$0]!.channels <= 2 } ? 1 : 3)
-        let size: ImageSize
+        channels = options.channels ?? (readable.allSatisfy { headers[$0]!.channels <= 2 } ? 1 : 3)
         if let configured = options.size {
             size = configured
         } else {
             size = ImageSize(height: headers[first]!.height, width: headers[first]!.width)
             try Self.checkSameSize(readable.map { (scan.entries[$0].url.path, headers[$0]!) }, as: size)
         }
+        self.scan = scan
+        self.name = name
+        self.headers = headers
+        self.readable = readable
+        self.skipped = skipped
+    }
 
-        let decoding = ImageBatchDecoder(
-            files: readable.map { scan.entries[$0].url }, channels: channels, size: size,
-            method: options.resizeMethod)
-        decoding.run()
+    /// The files to decode, one per readable entry.
+    var readableFiles: [URL] { readable.map { scan.entries[$0].url } }
+
+    /// The shape of every sample, [C, H, W].
+    var sampleShape: [Int] { [channels, size.height, size.width] }
+
+    /// The samples that loaded after `decoding` ran over `readableFiles`: their decoder slots,
+    /// labels and original sizes, and the folder's report.
+    struct LoadedSlots {
+        var slots: [Int]
+        var labels: [Int32]
+        var originalSizes: [ImageSize]
+        var report: ImageFolderReport
+    }
+
+    /// Takes the decoding failures into account and returns the samples that loaded.
+    ///
+    /// - Throws: `DatasetError.unreadableImage` for the first failure unless `skipUnreadable` is
+    ///   set, and `DatasetError.emptyClassFolder` for a class left without samples unless empty
+    ///   classes are allowed.
+    mutating func finish(_ decoding: ImageBatchDecoder, options: ImageOptions) throws -> LoadedSlots {
         for (slot, reason) in decoding.failures.enumerated() {
             guard let reason else { continue }
             let path = scan.entries[readable[slot]].url.path
@@ -77,15 +140,8 @@ public struct LoadedImageFolder: Sendable {
         try Self.checkEmptyClasses(
             scan, sampleCounts: sampleCounts, skipped: Array(skipped.keys), options: options)
 
-        dataset = Dataset(
-            uncheckedName: name ?? folder.lastPathComponent,
-            sampleShape: [channels, size.height, size.width],
-            features: decoding.features(ofSlots: loadedSlots), labels: labels, classNames: scan.classNames)
-        originalSizes = loadedEntries.map {
-            ImageSize(height: headers[$0]!.height, width: headers[$0]!.width)
-        }
-        report = ImageFolderReport(
-            folder: folder.path, loadedImageCount: loadedEntries.count,
+        let report = ImageFolderReport(
+            folder: scan.folder.path, loadedImageCount: loadedEntries.count,
             skippedUnreadableFiles: skipped.keys.sorted().map {
                 ImageFolderReport.SkippedFile(path: scan.entries[$0].url.path, reason: skipped[$0]!)
             },
@@ -95,6 +151,12 @@ public struct LoadedImageFolder: Sendable {
             },
             convertedImageCount: loadedSlots.filter { decoding.wasConverted[$0] }.count,
             resizedImageCount: loadedSlots.filter { decoding.wasResized[$0] }.count)
+        return LoadedSlots(
+            slots: loadedSlots, labels: labels,
+            originalSizes: loadedEntries.map {
+                ImageSize(height: headers[$0]!.height, width: headers[$0]!.width)
+            },
+            report: report)
     }
 
     /// Reads every file's header in parallel. An unreadable header throws, unless `skipUnreadable`

@@ -56,40 +56,69 @@ extension DataConfiguration {
             let sets = try TrainingAndTestSets(cifarFolder: folder)
             return LoadedImageSets(training: sets.training, test: sets.test, reports: [])
         case .imageFolder:
-            let options = images ?? .defaults
-            let trainingFolder = folder.appendingPathComponent("train")
-            let testFolder = folder.appendingPathComponent("test")
-            guard ImageFolderScan.isFolder(trainingFolder), ImageFolderScan.isFolder(testFolder) else {
-                let pool = try LoadedImageFolder(loading: folder, options: options)
-                return LoadedImageSets(
-                    training: pool.dataset, trainingImageSizes: pool.originalSizes, reports: [pool.report])
-            }
-
-            let name = folder.lastPathComponent
-            let training = try LoadedImageFolder(loading: trainingFolder, options: options, name: name)
-            // The test images get the training images' channel count even when the options leave
-            // it to the files, because a gray test folder must not become a 1-channel test set.
-            var testOptions = options
-            testOptions.channels = training.dataset.sampleShape[0]
-            let test = try LoadedImageFolder(loading: testFolder, options: testOptions, name: name)
-            guard test.dataset.sampleShape == training.dataset.sampleShape else {
-                throw DatasetError.invalidDataset(
-                    name: name,
-                    reason: "the images of \(testFolder.path) have sample shape \(test.dataset.sampleShape), "
-                        + "but those of \(trainingFolder.path) have \(training.dataset.sampleShape); set "
-                        + "data.images.size to resize both to one size")
-            }
-            guard test.dataset.classNames == training.dataset.classNames else {
-                throw DatasetError.invalidDataset(
-                    name: name,
-                    reason:
-                        "the class folders of \(testFolder.path) (\(test.dataset.classNames.joined(separator: ", "))) "
-                        + "differ from those of \(trainingFolder.path) "
-                        + "(\(training.dataset.classNames.joined(separator: ", ")))")
+            let pair = try loadFolderPair(options: images ?? .defaults) {
+                try LoadedImageFolder(loading: $0, options: $1, name: $2)
             }
             return LoadedImageSets(
-                training: training.dataset, test: test.dataset, trainingImageSizes: training.originalSizes,
-                testImageSizes: test.originalSizes, reports: [training.report, test.report])
+                training: pair.training.dataset, test: pair.test?.dataset,
+                trainingImageSizes: pair.training.originalSizes, testImageSizes: pair.test?.originalSizes,
+                reports: [pair.training.report] + (pair.test.map { [$0.report] } ?? []))
         }
     }
+
+    /// Loads the image folder at `path` with `load`, as `loadImageSets()` describes: a `train`
+    /// and a `test` folder with the same class folders, or one folder of class folders.
+    ///
+    /// - Parameter load: loads one folder with the options and the data set's name.
+    /// - Returns: the training folder, and the test folder where there is one.
+    /// - Throws: `DatasetError.invalidDataset` when `train` and `test` differ in sample shape or
+    ///   class folders, and the errors of `load`.
+    func loadFolderPair<Folder: ImageFolderContents>(
+        options: ImageOptions, load: (URL, ImageOptions, String?) throws -> Folder
+    ) throws -> (training: Folder, test: Folder?) {
+        let folder = URL(fileURLWithPath: NSString(string: path ?? "").expandingTildeInPath)
+        let trainingFolder = folder.appendingPathComponent("train")
+        let testFolder = folder.appendingPathComponent("test")
+        guard ImageFolderScan.isFolder(trainingFolder), ImageFolderScan.isFolder(testFolder) else {
+            return (try load(folder, options, nil), nil)
+        }
+
+        let name = folder.lastPathComponent
+        let training = try load(trainingFolder, options, name)
+        // The test images get the training images' channel count even when the options leave
+        // it to the files, because a gray test folder must not become a 1-channel test set.
+        var testOptions = options
+        testOptions.channels = training.sampleShape[0]
+        let test = try load(testFolder, testOptions, name)
+        guard test.sampleShape == training.sampleShape else {
+            throw DatasetError.invalidDataset(
+                name: name,
+                reason: "the images of \(testFolder.path) have sample shape \(test.sampleShape), "
+                    + "but those of \(trainingFolder.path) have \(training.sampleShape); set "
+                    + "data.images.size to resize both to one size")
+        }
+        guard test.classNames == training.classNames else {
+            throw DatasetError.invalidDataset(
+                name: name,
+                reason:
+                    "the class folders of \(testFolder.path) (\(test.classNames.joined(separator: ", "))) "
+                    + "differ from those of \(trainingFolder.path) "
+                    + "(\(training.classNames.joined(separator: ", ")))")
+        }
+        return (training, test)
+    }
+}
+
+/// What `DataConfiguration.loadFolderPair(options:load:)` compares between a training and a test
+/// folder.
+protocol ImageFolderContents {
+    /// The shape of every sample, [C, H, W].
+    var sampleShape: [Int] { get }
+    /// The class names, indexed by label.
+    var classNames: [String] { get }
+}
+
+extension LoadedImageFolder: ImageFolderContents {
+    var sampleShape: [Int] { dataset.sampleShape }
+    var classNames: [String] { dataset.classNames }
 }

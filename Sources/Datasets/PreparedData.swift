@@ -2,14 +2,17 @@ import Foundation
 
 /// The data of one run, ready to train on: standardized training, validation and test sets, with
 /// the split, the statistics that produced them, and warnings about the splits.
+///
+/// The sets are `Dataset` values held in memory, or `StreamedImageSet` values read from their
+/// files when the data is an image folder with `data.images.memoryLimitMB` set.
 public struct PreparedData: Sendable {
     /// The training split, standardized.
-    public var training: Dataset
+    public var training: any SampleSource
     /// The validation split, standardized with the training statistics.
-    public var validation: Dataset
+    public var validation: any SampleSource
     /// The test set, standardized with the training statistics: the official test set, or the
     /// test split carved out of a data set that has none.
-    public var test: Dataset
+    public var test: any SampleSource
     /// The split as indices into the official training set (before any training limit), or into
     /// the whole data set when it has no official test set, for the run record.
     public var split: DatasetSplit
@@ -23,6 +26,9 @@ public struct PreparedData: Sendable {
     /// The findings of the distribution check of validation and test against training, computed
     /// on the features before standardization.
     public var distributionWarnings: [SplitDistributionCheck.Warning]
+    /// The cache of decoded samples that the sets share when they stream from files; nil when
+    /// they are held in memory.
+    public var streamingCache: SampleCache?
 
     /// All warnings as sentences for the console and the run record: the split warnings, then
     /// the distribution warnings.
@@ -97,18 +103,79 @@ public struct PreparedData: Sendable {
         splitPlan = plan
         self.standardization = standardization
         self.splitWarnings = splitWarnings
+        streamingCache = nil
+    }
+
+    /// Splits, checks and standardizes an image folder that streams from its files, with the
+    /// steps of `init(sets:configuration:seed:distributionCheck:)`, so that the same
+    /// configuration and seed give the same split, statistics and samples as in memory.
+    ///
+    /// The files are decoded once by `DataConfiguration.streamImageSets()`, which records the
+    /// moments the distribution check needs, and once more to fit the standardization on the
+    /// training split, which fills the cache with the first training samples. The test split
+    /// does not enter the cache.
+    ///
+    /// - Throws: the errors of `DataConfiguration.streamImageSets()` and of the in-memory
+    ///   preparation.
+    public init(
+        streaming configuration: DataConfiguration, seed: UInt64,
+        distributionCheck: SplitDistributionCheck? = SplitDistributionCheck()
+    ) throws {
+        let sets = try configuration.streamImageSets()
+        let whole = sets.training
+        let hasOfficialTestSet = sets.test != nil
+        let plan = try configuration.splitPlan(hasOfficialTestSet: hasOfficialTestSet, name: whole.name)
+        let (split, splitWarnings) = try Self.split(
+            whole, hasOfficialTestSet: hasOfficialTestSet, plan: plan,
+            trainingLimit: configuration.trainingLimit, seed: seed)
+
+        let training = whole.subset(split.trainingIndices)
+        let validation = whole.subset(split.validationIndices)
+        let test = sets.test ?? whole.subset(split.testIndices ?? [], admitsToCache: false)
+
+        if let distributionCheck {
+            func statistics(_ name: String, _ indices: [Int]) -> SplitStatistics {
+                SplitStatistics(
+                    name: name, labels: indices.map { whole.labels[$0] }, classCount: whole.classCount,
+                    moments: sets.trainingMoments.subset(indices),
+                    imageSizes: indices.map { sets.trainingImageSizes[$0] })
+            }
+            let testStatistics =
+                split.testIndices.map { statistics("test", $0) }
+                ?? SplitStatistics(
+                    name: "test", labels: test.labels, classCount: test.classCount,
+                    moments: sets.testMoments!,
+                    imageSizes: sets.testImageSizes)
+            distributionWarnings = distributionCheck.compare(
+                [statistics("validation", split.validationIndices), testStatistics],
+                withTraining: statistics("training", split.trainingIndices))
+        } else {
+            distributionWarnings = []
+        }
+
+        let standardization = try Standardization(fitting: configuration.normalization, to: training)
+        self.training = try training.standardized(with: standardization)
+        self.validation = try validation.standardized(with: standardization)
+        self.test = try test.standardized(with: standardization)
+        self.split = split
+        splitPlan = plan
+        self.standardization = standardization
+        self.splitWarnings = splitWarnings
+        streamingCache = whole.cache
     }
 
     /// Returns the split of `whole` by `plan` as `init(sets:configuration:seed:distributionCheck:)`
     /// describes it, with the plan's warnings, each once.
     static func split(
-        _ whole: Dataset, hasOfficialTestSet: Bool, plan: SplitPlan, trainingLimit: Int?, seed: UInt64
+        _ whole: any SampleSource, hasOfficialTestSet: Bool, plan: SplitPlan, trainingLimit: Int?,
+        seed: UInt64
     ) throws -> (DatasetSplit, [String]) {
         var warnings: [String] = []
         var testIndices: [Int]?
         var pool = Array(0..<whole.count)
         if !hasOfficialTestSet {
-            let carved = try whole.stratifiedSplit(plan: plan, seed: seed)
+            let carved = try Dataset.stratifiedSplit(
+                labels: whole.labels, classNames: whole.classNames, name: whole.name, plan: plan, seed: seed)
             guard trainingLimit != nil else {
                 let split = DatasetSplit(
                     trainingIndices: carved.trainingIndices, validationIndices: carved.validationIndices,

@@ -26,25 +26,52 @@ public struct Standardization: Codable, Equatable, Sendable {
         self.standardDeviations = standardDeviations
     }
 
-    /// Fits the statistics of `mode` to all samples of `dataset`.
+    /// Fits the statistics of `mode` to all samples of `source`, read in order.
     ///
-    /// - Throws: `DatasetError.invalidDataset` for a data set without samples (unless `mode` is
-    ///   `none`), and `DatasetError.standardizationMismatch` for `perChannel` on a sample shape
-    ///   other than [C, H, W].
-    public init(fitting mode: NormalizationMode, to dataset: Dataset) throws {
+    /// Samples are read one chunk at a time, so a `StreamedImageSet` is fitted without holding
+    /// all its samples. Each sample's block of a group gives its own mean and sum of squared
+    /// deviations, and the blocks are merged sample by sample with the pairwise update of Chan,
+    /// Golub and LeVeque (1979), which avoids the cancellation of E[x^2] - E[x]^2 when the mean
+    /// is large against the spread. A `Dataset` and a `StreamedImageSet` with the same samples
+    /// get identical statistics.
+    ///
+    /// - Throws: `DatasetError.invalidDataset` for a source without samples (unless `mode` is
+    ///   `none`), `DatasetError.standardizationMismatch` for `perChannel` on a sample shape
+    ///   other than [C, H, W], and the errors of `SampleSource.copySamples(at:to:)`.
+    public init(fitting mode: NormalizationMode, to source: any SampleSource) throws {
         self.mode = mode
         guard mode != .none else {
             means = []
             standardDeviations = []
             return
         }
-        guard dataset.count > 0 else {
+        guard source.count > 0 else {
             throw DatasetError.invalidDataset(
-                name: dataset.name, reason: "it has no samples to fit \(mode) standardization on")
+                name: source.name, reason: "it has no samples to fit \(mode) standardization on")
         }
 
-        let layout = try GroupLayout(mode: mode, sampleShape: dataset.sampleShape, datasetName: dataset.name)
-        let statistics = layout.statistics(of: dataset.features)
+        let layout = try GroupLayout(mode: mode, sampleShape: source.sampleShape, datasetName: source.name)
+        var moments = GroupMoments(layout: layout)
+        if let dataset = source as? Dataset {
+            dataset.features.withUnsafeBufferPointer { values in
+                for sample in 0..<dataset.count {
+                    moments.add(sample: values.baseAddress! + sample * layout.sampleSize)
+                }
+            }
+        } else {
+            // About 4 MiB of samples at a time, and at least one.
+            let chunkSize = max(1, min(source.count, (1 << 20) / layout.sampleSize))
+            let chunk = UnsafeMutablePointer<Float>.allocate(capacity: chunkSize * layout.sampleSize)
+            defer { chunk.deallocate() }
+            for start in stride(from: 0, to: source.count, by: chunkSize) {
+                let indices = Array(start..<min(start + chunkSize, source.count))
+                try source.copySamples(at: indices, to: chunk)
+                for row in indices.indices {
+                    moments.add(sample: chunk + row * layout.sampleSize)
+                }
+            }
+        }
+        let statistics = moments.statistics()
         means = statistics.map { Float($0.mean) }
         standardDeviations = statistics.map { Float($0.standardDeviation) }
     }
@@ -56,21 +83,26 @@ public struct Standardization: Codable, Equatable, Sendable {
     public func apply(to dataset: inout Dataset) throws {
         guard mode != .none else { return }
         let layout = try GroupLayout(mode: mode, sampleShape: dataset.sampleShape, datasetName: dataset.name)
-        try checkStatistics(fit: layout, dataset: dataset)
-
-        let means = self.means
-        let standardDeviations = self.standardDeviations
-        let sampleSize = dataset.sampleSize
-        let blockSize = layout.blockSize
+        try checkStatistics(fit: layout, name: dataset.name, sampleShape: dataset.sampleShape)
+        let sampleCount = dataset.count
+        guard sampleCount > 0 else { return }
         dataset.features.withUnsafeMutableBufferPointer { values in
-            for sampleStart in stride(from: 0, to: values.count, by: sampleSize) {
-                for group in 0..<layout.groupCount {
-                    let mean = means[group]
-                    let standardDeviation = standardDeviations[group]
-                    let blockStart = sampleStart + group * blockSize
-                    for offset in blockStart..<(blockStart + blockSize) {
-                        values[offset] = (values[offset] - mean) / standardDeviation
-                    }
+            standardize(values.baseAddress!, sampleCount: sampleCount, layout: layout)
+        }
+    }
+
+    /// Standardizes `sampleCount` consecutive samples at `values` in place, with statistics
+    /// already checked against `layout`.
+    func standardize(_ values: UnsafeMutablePointer<Float>, sampleCount: Int, layout: GroupLayout) {
+        guard mode != .none else { return }
+        let blockSize = layout.blockSize
+        for sampleStart in stride(from: 0, to: sampleCount * layout.sampleSize, by: layout.sampleSize) {
+            for group in 0..<layout.groupCount {
+                let mean = means[group]
+                let standardDeviation = standardDeviations[group]
+                let blockStart = sampleStart + group * blockSize
+                for offset in blockStart..<(blockStart + blockSize) {
+                    values[offset] = (values[offset] - mean) / standardDeviation
                 }
             }
         }
@@ -83,10 +115,12 @@ public struct Standardization: Codable, Equatable, Sendable {
         return result
     }
 
-    private func checkStatistics(fit layout: GroupLayout, dataset: Dataset) throws {
+    /// Throws `DatasetError.standardizationMismatch` unless the statistics fit `layout` and every
+    /// standard deviation is positive and finite; `name` and `sampleShape` are for the message.
+    func checkStatistics(fit layout: GroupLayout, name: String, sampleShape: [Int]) throws {
         guard means.count == layout.groupCount, standardDeviations.count == layout.groupCount else {
             throw DatasetError.standardizationMismatch(
-                dataset: dataset.name, sampleShape: dataset.sampleShape,
+                dataset: name, sampleShape: sampleShape,
                 reason:
                     "\(mode) standardization for this shape needs \(layout.groupCount) means and standard "
                     + "deviations, but the statistics have \(means.count) means and \(standardDeviations.count) "
@@ -94,7 +128,7 @@ public struct Standardization: Codable, Equatable, Sendable {
         }
         if let bad = standardDeviations.first(where: { !($0 > 0) || !$0.isFinite }) {
             throw DatasetError.standardizationMismatch(
-                dataset: dataset.name, sampleShape: dataset.sampleShape,
+                dataset: name, sampleShape: sampleShape,
                 reason: "every standard deviation must be positive and finite, got \(bad)")
         }
     }
@@ -104,7 +138,7 @@ public struct Standardization: Codable, Equatable, Sendable {
 ///
 /// A sample of `sampleSize` values is `groupCount` consecutive blocks of `blockSize` values, and
 /// every value in block g, in every sample, belongs to group g.
-private struct GroupLayout {
+struct GroupLayout {
     var groupCount: Int
     var blockSize: Int
 
@@ -129,58 +163,65 @@ private struct GroupLayout {
         }
     }
 
-    /// Returns the mean and standard deviation of each group over all samples in `features`.
-    func statistics(of features: [Float]) -> [(mean: Double, standardDeviation: Double)] {
-        let sampleSize = groupCount * blockSize
-        let sampleCount = features.count / sampleSize
-        let valuesPerGroup = Double(sampleCount * blockSize)
-        var sums = [Double](repeating: 0, count: groupCount)
-        var minimums = [Float](repeating: .infinity, count: groupCount)
-        var maximums = [Float](repeating: -.infinity, count: groupCount)
+    /// The number of values in one sample.
+    var sampleSize: Int { groupCount * blockSize }
+}
 
-        // Two passes (mean, then squared deviations from it) avoid the cancellation of the
-        // one-pass formula E[x^2] - E[x]^2 when the mean is large against the spread.
-        features.withUnsafeBufferPointer { values in
-            forEachBlock(sampleCount: sampleCount) { group, block in
-                var sum = 0.0
-                for offset in block {
-                    sum += Double(values[offset])
-                    minimums[group] = min(minimums[group], values[offset])
-                    maximums[group] = max(maximums[group], values[offset])
-                }
-                sums[group] += sum
+/// The running mean, sum of squared deviations and range of each group of a `GroupLayout`,
+/// updated one sample at a time.
+struct GroupMoments {
+    let layout: GroupLayout
+    /// The number of samples added.
+    private var sampleCount = 0
+    private var means: [Double]
+    private var squaredDeviations: [Double]
+    private var minimums: [Float]
+    private var maximums: [Float]
+
+    init(layout: GroupLayout) {
+        self.layout = layout
+        means = Array(repeating: 0, count: layout.groupCount)
+        squaredDeviations = Array(repeating: 0, count: layout.groupCount)
+        minimums = Array(repeating: .infinity, count: layout.groupCount)
+        maximums = Array(repeating: -.infinity, count: layout.groupCount)
+    }
+
+    /// Adds the `layout.sampleSize` values of one sample.
+    mutating func add(sample: UnsafePointer<Float>) {
+        let blockSize = layout.blockSize
+        let blockCount = Double(blockSize)
+        let seenCount = Double(sampleCount * blockSize)
+        let totalCount = seenCount + blockCount
+        for group in 0..<layout.groupCount {
+            let block = sample + group * blockSize
+            var sum = 0.0
+            for offset in 0..<blockSize {
+                sum += Double(block[offset])
+                minimums[group] = min(minimums[group], block[offset])
+                maximums[group] = max(maximums[group], block[offset])
             }
-        }
-        let means = sums.map { $0 / valuesPerGroup }
-
-        var squaredDeviations = [Double](repeating: 0, count: groupCount)
-        features.withUnsafeBufferPointer { values in
-            forEachBlock(sampleCount: sampleCount) { group, block in
-                let mean = means[group]
-                var sum = 0.0
-                for offset in block {
-                    let deviation = Double(values[offset]) - mean
-                    sum += deviation * deviation
-                }
-                squaredDeviations[group] += sum
+            let blockMean = sum / blockCount
+            var blockSquares = 0.0
+            for offset in 0..<blockSize {
+                let deviation = Double(block[offset]) - blockMean
+                blockSquares += deviation * deviation
             }
+            let delta = blockMean - means[group]
+            means[group] += delta * blockCount / totalCount
+            squaredDeviations[group] += blockSquares + delta * delta * seenCount * blockCount / totalCount
         }
+        sampleCount += 1
+    }
 
-        return (0..<groupCount).map { group in
+    /// Returns the mean and population standard deviation of each group, with the constant-group
+    /// rule of `Standardization`: a group whose values are all equal gets that value and 1.
+    func statistics() -> [(mean: Double, standardDeviation: Double)] {
+        let valueCount = Double(max(1, sampleCount * layout.blockSize))
+        return (0..<layout.groupCount).map { group in
             if minimums[group] == maximums[group] {
                 return (Double(minimums[group]), 1)
             }
-            return (means[group], (squaredDeviations[group] / valuesPerGroup).squareRoot())
-        }
-    }
-
-    /// Calls `body` with each group index and the feature offsets of its block, sample by sample.
-    private func forEachBlock(sampleCount: Int, _ body: (Int, Range<Int>) -> Void) {
-        for sample in 0..<sampleCount {
-            for group in 0..<groupCount {
-                let start = sample * groupCount * blockSize + group * blockSize
-                body(group, start..<(start + blockSize))
-            }
+            return (means[group], (squaredDeviations[group] / valueCount).squareRoot())
         }
     }
 }

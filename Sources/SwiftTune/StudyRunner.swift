@@ -151,8 +151,10 @@ public final class StudyRunner {
             inputShape: data.training.sampleShape, classCount: data.training.classCount, seed: 0)
         try WeightFile.load(trialDirectory.appendingPathComponent("model.weights"), into: model)
 
-        let validation = try ModelEvaluation(model: model, dataset: data.validation)
-        let test = try ModelEvaluation(model: model, dataset: data.test)
+        let batchSize = TrainingRun.evaluationBatchSize(
+            for: data, trainingBatchSize: experiment.training.batchSize)
+        let validation = try ModelEvaluation(model: model, dataset: data.validation, batchSize: batchSize)
+        let test = try ModelEvaluation(model: model, dataset: data.test, batchSize: batchSize)
         let objective = studyExperiment.search.objective
         try FileManager.default.createDirectory(at: bestDirectory, withIntermediateDirectories: true)
         try TrainingRun.writeJSON(experiment, to: bestDirectory.appendingPathComponent("experiment.json"))

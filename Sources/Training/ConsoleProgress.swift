@@ -41,8 +41,17 @@ public final class ConsoleProgress: TrainingObserver {
     }
 
     /// Prints each data warning on its own line, such as a test split whose class shares differ
-    /// from training's.
+    /// from training's, and what a streamed data set keeps in memory.
     public func trainingRun(didPrepare data: PreparedData) {
+        if let cache = data.streamingCache {
+            let sampleCount = data.training.count + data.validation.count + data.test.count
+            let mebibytes = Double(cache.capacity * cache.sampleSize * 4) / 1_048_576
+            print(
+                String(
+                    format: "%@streaming %d images from their files; the cache holds %d decoded samples "
+                        + "(%.1f MiB), the rest are decoded when a batch needs them",
+                    prefix, sampleCount, cache.capacity, mebibytes))
+        }
         for warning in data.warnings {
             print("\(prefix)warning: \(warning)")
         }

@@ -19,9 +19,15 @@ public struct ModelEvaluation: Sendable {
     /// Fraction of samples predicted right.
     public var accuracy: Double { report.accuracy }
 
+    /// The batch size of an evaluation unless the caller gives one.
+    public static let defaultBatchSize = 1000
+
     /// Runs `model` over `dataset` in batches of `batchSize` with dropout off and batch-norm
     /// running statistics in use; nothing in the model changes.
-    public init(model: Sequential, dataset: Dataset, batchSize: Int = 1000) throws {
+    ///
+    /// - Throws: the errors of reading samples (`SampleSource.copySamples(at:to:)`), and
+    ///   `EvaluationError` when the labels do not fit the classes.
+    public init(model: Sequential, dataset: any SampleSource, batchSize: Int = defaultBatchSize) throws {
         var assembler = BatchAssembler(dataset: dataset)
         let classCount = model.classCount
         let lossFunction = SoftmaxCrossEntropy()
@@ -34,7 +40,7 @@ public struct ModelEvaluation: Sendable {
         var start = 0
         while start < dataset.count {
             let end = min(start + batchSize, dataset.count)
-            let (input, labels) = assembler.batch(start..<end)
+            let (input, labels) = try assembler.batch(Array(start..<end))
             let logits = model.forward(input, isTraining: false)
             let result = labels.withUnsafeBufferPointer {
                 lossFunction.evaluate(logits: logits, labels: $0, gradient: nil)

@@ -72,4 +72,31 @@ public struct RunSummary: Codable, Sendable {
     public var warnings: [String]?
     public var standardization: Standardization
     public var model: ModelFacts
+    /// The process's memory during the run, and the streaming cache's use; nil in summaries
+    /// written before runs recorded memory.
+    public var memory: MemoryFacts?
+
+    /// The resident memory of the process during a run, as `ProcessMemory` reads it, and the
+    /// use of the cache of a streamed data set.
+    public struct MemoryFacts: Codable, Sendable {
+        /// Resident mebibytes when the run started: before it loaded its data, or after, when the
+        /// data was prepared beforehand (a study's trials share it).
+        public var residentAtStartMB: Double?
+        /// The most mebibytes resident at any time in the process up to the end of the run.
+        public var peakResidentMB: Double?
+        /// `data.images.memoryLimitMB` when the data streamed from its files.
+        public var streamingLimitMB: Int?
+        /// The cache of decoded samples at the end of the run, when the data streamed.
+        public var cache: SampleCache.Statistics?
+
+        public init(
+            residentAtStartMB: Double?, peakResidentMB: Double?, streamingLimitMB: Int?,
+            cache: SampleCache.Statistics?
+        ) {
+            self.residentAtStartMB = residentAtStartMB
+            self.peakResidentMB = peakResidentMB
+            self.streamingLimitMB = streamingLimitMB
+            self.cache = cache
+        }
+    }
 }

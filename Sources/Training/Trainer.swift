@@ -43,11 +43,16 @@ public final class Trainer {
     /// Trains `model` and returns its history. The model ends with the best weights when early
     /// stopping is set to restore them, else with the weights of the last epoch.
     ///
-    /// - Parameter augmenter: transforms each training sample as its batch is assembled, with
-    ///   draws that are new every epoch. When nil, the model trains on the samples as they are.
-    ///   Validation is never augmented.
+    /// - Parameters:
+    ///   - augmenter: transforms each training sample as its batch is assembled, with draws that
+    ///     are new every epoch. When nil, the model trains on the samples as they are. Validation
+    ///     is never augmented.
+    ///   - evaluationBatchSize: the batch size of the validation pass after each epoch.
+    /// - Throws: `ConfigurationError` for a monitor or schedule that names an unknown metric, and
+    ///   the errors of reading samples (`SampleSource.copySamples(at:to:)`).
     public func fit(
-        _ model: Sequential, training: Dataset, validation: Dataset, augmenter: ImageAugmenter? = nil
+        _ model: Sequential, training: any SampleSource, validation: any SampleSource,
+        augmenter: ImageAugmenter? = nil, evaluationBatchSize: Int = ModelEvaluation.defaultBatchSize
     ) throws -> History {
         let classes = try ClassList(names: training.classNames)
         let monitor = try Self.monitor(of: configuration, classNames: training.classNames)
@@ -92,7 +97,7 @@ public final class Trainer {
             var seen = 0
 
             for (batchIndex, indices) in plan.batches.enumerated() {
-                let (input, labels) = prefetcher.next()
+                let (input, labels) = try prefetcher.next()
                 let logits = model.forward(input, isTraining: true)
                 let gradient = gradients.tensor(shape: logits.shape)
                 let result = labels.withUnsafeBufferPointer {
@@ -124,7 +129,8 @@ public final class Trainer {
                 }
             }
 
-            let evaluation = try ModelEvaluation(model: model, dataset: validation)
+            let evaluation = try ModelEvaluation(
+                model: model, dataset: validation, batchSize: evaluationBatchSize)
             guard evaluation.loss.isFinite else {
                 history.status = .diverged
                 history.message = Self.divergenceMessage(

@@ -41,12 +41,15 @@ public struct TrainingRun {
         public var testEvaluation: ModelEvaluation?
     }
 
-    /// Loads the data set the experiment names, splits, checks and standardizes it.
+    /// Loads the data set the experiment names, splits, checks and standardizes it. An image
+    /// folder with `data.images.memoryLimitMB` set streams from its files instead of loading.
     public func prepareData() throws -> PreparedData {
+        let seed = SeededGenerator.derivedSeed(experiment.seed, purpose: "split")
+        if experiment.data.images?.memoryLimitMB != nil {
+            return try PreparedData(streaming: experiment.data, seed: seed)
+        }
         let sets = try experiment.data.loadSets(using: DatasetLocator(explicitPath: dataPath))
-        return try PreparedData(
-            sets: sets, configuration: experiment.data,
-            seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "split"))
+        return try PreparedData(sets: sets, configuration: experiment.data, seed: seed)
     }
 
     /// Prepares the data and passes it to `observer`.
@@ -67,6 +70,7 @@ public struct TrainingRun {
         -> Result
     {
         let started = Date()
+        let residentAtStart = ProcessMemory.residentBytes
         let data = try data ?? prepareData(notifying: observer)
         let model = try experiment.model.makeModel(
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
@@ -86,8 +90,11 @@ public struct TrainingRun {
             configuration: experiment.training,
             seed: SeededGenerator.derivedSeed(experiment.seed, purpose: "shuffle"))
         trainer.observer = observer
+        let evaluationBatchSize = Self.evaluationBatchSize(
+            for: data, trainingBatchSize: experiment.training.batchSize)
         let history = try trainer.fit(
-            model, training: data.training, validation: data.validation, augmenter: augmenter)
+            model, training: data.training, validation: data.validation, augmenter: augmenter,
+            evaluationBatchSize: evaluationBatchSize)
 
         var validation: RunSummary.SplitMetrics?
         var test: RunSummary.SplitMetrics?
@@ -95,12 +102,14 @@ public struct TrainingRun {
         var testEvaluation: ModelEvaluation?
         var binary: BinaryAnalysis?
         if history.status != .diverged {
-            let evaluation = try ModelEvaluation(model: model, dataset: data.validation)
+            let evaluation = try ModelEvaluation(
+                model: model, dataset: data.validation, batchSize: evaluationBatchSize)
             validation = .init(
                 evaluation, monitor: try? monitor.value(in: evaluation.report, loss: evaluation.loss))
             validationEvaluation = evaluation
             if evaluatesTest {
-                let testResult = try ModelEvaluation(model: model, dataset: data.test)
+                let testResult = try ModelEvaluation(
+                    model: model, dataset: data.test, batchSize: evaluationBatchSize)
                 test = .init(
                     testResult, monitor: try? monitor.value(in: testResult.report, loss: testResult.loss))
                 testEvaluation = testResult
@@ -130,7 +139,12 @@ public struct TrainingRun {
             standardization: data.standardization,
             model: .init(
                 parameters: model.parameterCount, multiplyAddsPerSample: model.multiplyAddsPerSample,
-                layers: model.layers.map(\.name)))
+                layers: model.layers.map(\.name)),
+            memory: .init(
+                residentAtStartMB: residentAtStart.map(Self.mebibytes),
+                peakResidentMB: ProcessMemory.peakResidentBytes.map(Self.mebibytes),
+                streamingLimitMB: data.streamingCache == nil ? nil : experiment.data.images?.memoryLimitMB,
+                cache: data.streamingCache?.statistics))
         try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
         try Self.writeJSON(history, to: directory.appendingPathComponent("history.json"))
         try Self.writeJSON(data.split, to: directory.appendingPathComponent("split.json"))
@@ -138,6 +152,18 @@ public struct TrainingRun {
         return Result(
             model: model, history: history, summary: summary, validationEvaluation: validationEvaluation,
             testEvaluation: testEvaluation)
+    }
+
+    /// Returns the batch size for evaluating `data`: `ModelEvaluation.defaultBatchSize` for data in
+    /// memory, and the training batch size for streamed data, so that evaluation does not hold a
+    /// large block of decoded samples beside the cache.
+    public static func evaluationBatchSize(for data: PreparedData, trainingBatchSize: Int) -> Int {
+        data.streamingCache == nil ? ModelEvaluation.defaultBatchSize : trainingBatchSize
+    }
+
+    /// Converts bytes to mebibytes, rounded to 0.1.
+    private static func mebibytes(_ bytes: Int) -> Double {
+        (Double(bytes) / 1_048_576 * 10).rounded() / 10
     }
 
     /// Writes `value` as pretty-printed JSON with sorted keys, atomically.

@@ -83,4 +83,82 @@ struct ImageTrainCommandTests {
         #expect(output.standardError.contains("needs image samples"), "\(output.standardError)")
         #expect(!FileManager.default.fileExists(atPath: runDirectory.path))
     }
+
+    /// Writes an experiment on `images` whose data streams with `memoryLimitMB`, or loads into
+    /// memory when it is nil.
+    func streamingExperiment(images: URL, memoryLimitMB: Int?, in folder: TemporaryFolder, name: String)
+        throws
+        -> URL
+    {
+        let limit = memoryLimitMB.map { ", \"memoryLimitMB\": \($0)" } ?? ""
+        return try folder.write(
+            """
+            {"name": "streaming", "seed": 11,
+             "data": {"format": "imageFolder", "path": "\(images.path)", "images": {"channels": 3\(limit)},
+                      "split": {"ratios": [80, 10, 10]}, "normalization": "perChannel",
+                      "augmentation": {"horizontalFlip": true, "translation": 0.1}},
+             "model": {"architecture": "mlp", "depth": 1, "units": 32},
+             "training": {"epochs": 2, "batchSize": 64, "optimizer": {"kind": "adam", "learningRate": 0.001}}}
+            """, to: name)
+    }
+
+    /// Returns the mebibytes the run added to resident memory at its peak, from its summary.
+    func residentGrowth(_ summary: [String: Any]) throws -> Double {
+        let memory = try #require(summary["memory"] as? [String: Any])
+        let start = try #require(memory["residentAtStartMB"] as? Double)
+        let peak = try #require(memory["peakResidentMB"] as? Double)
+        return peak - start
+    }
+
+    @Test func streamingStaysUnderItsLimitAndTrainsLikeMemory() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // 4,000 images of 3 x 32 x 32 values: 46.9 MiB decoded, against a cache of 8 MiB.
+        let images = try copyImages(
+            classes: [
+                "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck",
+            ],
+            count: 400, into: folder)
+        let decodedMB = 4_000.0 * 3 * 32 * 32 * 4 / 1_048_576
+        var summaries: [[String: Any]] = []
+        var histories: [String] = []
+        for (name, limit) in [("memory", nil), ("streamed", 8)] as [(String, Int?)] {
+            let experiment = try streamingExperiment(
+                images: images, memoryLimitMB: limit, in: folder, name: "\(name).json")
+            let run = folder.url.appendingPathComponent(name)
+            let output = try CommandRunner.run([
+                "train", experiment.path, "--out", run.path, "--threads", "1",
+            ])
+            #expect(output.status == 0, "\(output.standardError)")
+            summaries.append(try readJSON(run.appendingPathComponent("summary.json")))
+            // Every column but the last, the epoch's duration.
+            let history = try String(contentsOf: run.appendingPathComponent("history.csv"), encoding: .utf8)
+            histories.append(
+                history.split(separator: "\n").map {
+                    $0.split(separator: ",").dropLast().joined(separator: ",")
+                }
+                .joined(separator: "\n"))
+            if limit != nil {
+                #expect(output.standardOutput.contains("streaming 4000 images from their files"))
+            }
+        }
+
+        // One thread and one seed: the streamed run sees the same samples in the same order.
+        #expect(histories[0] == histories[1])
+        let test = summaries.map { ($0["test"] as? [String: Any])?["accuracy"] as? Double }
+        #expect(test[0] != nil && test[0] == test[1])
+
+        // The run in memory holds every decoded image (twice while the splits are copied out);
+        // the streamed run holds its 8 MiB cache plus about 20 MiB that do not grow with the
+        // image count: the file list, the model, batch buffers and thread stacks.
+        let memoryGrowth = try residentGrowth(summaries[0])
+        let streamedGrowth = try residentGrowth(summaries[1])
+        #expect(memoryGrowth > decodedMB)
+        #expect(streamedGrowth < 8 + 24, "streamed run added \(streamedGrowth) MiB")
+        let memory = try #require(summaries[1]["memory"] as? [String: Any])
+        #expect(memory["streamingLimitMB"] as? Int == 8)
+        let cache = try #require(memory["cache"] as? [String: Any])
+        #expect(cache["capacity"] as? Int == 682)
+        #expect(cache["cachedSamples"] as? Int == 682)
+    }
 }

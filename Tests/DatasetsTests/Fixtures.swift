@@ -115,3 +115,14 @@ enum StoredGzip {
         [UInt8(value & 0xff), UInt8((value >> 8) & 0xff), UInt8((value >> 16) & 0xff), UInt8(value >> 24)]
     }
 }
+
+/// Returns every sample of `source`, read through `SampleSource.copySamples(at:to:)`, as one array.
+func allFeatures(_ source: any SampleSource) throws -> [Float] {
+    var values = [Float](repeating: 0, count: source.count * source.sampleSize)
+    try values.withUnsafeMutableBufferPointer { buffer in
+        if let base = buffer.baseAddress {
+            try source.copySamples(at: Array(0..<source.count), to: base)
+        }
+    }
+    return values
+}

@@ -22,7 +22,7 @@ struct PreparedDataTests {
         let rawValidation = sets.training.subset(prepared.split.validationIndices)
         #expect(rawValidation.labels == prepared.validation.labels)
         let expected = try prepared.standardization.applied(to: rawValidation)
-        #expect(expected.features == prepared.validation.features)
+        #expect(try expected.features == allFeatures(prepared.validation))
     }
 
     @Test func trainingStatisticsAppliedToAll() throws {
@@ -34,7 +34,7 @@ struct PreparedDataTests {
         #expect(try Standardization(fitting: .global, to: rawTraining) == prepared.standardization)
 
         // Standardized training data has mean 0 and standard deviation 1 up to rounding.
-        let values = prepared.training.features.map(Double.init)
+        let values = try allFeatures(prepared.training).map(Double.init)
         let mean = values.reduce(0, +) / Double(values.count)
         let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
         #expect(abs(mean) < 1e-4)
@@ -43,7 +43,7 @@ struct PreparedDataTests {
         // The test set uses the training statistics: pixel 0 becomes -mean / std.
         let zeroPixel =
             (0 - prepared.standardization.means[0]) / prepared.standardization.standardDeviations[0]
-        #expect(prepared.test.features[0] == zeroPixel)
+        #expect(try allFeatures(prepared.test)[0] == zeroPixel)
     }
 
     @Test func fullSetSplitsAllSamples() throws {
@@ -53,7 +53,7 @@ struct PreparedDataTests {
         // 6,000 samples per class, 600 of each held out.
         #expect(prepared.validation.labelHistogram() == Array(repeating: 600, count: 10))
         #expect(prepared.training.count == 54_000)
-        #expect(prepared.test == sets.test)
+        #expect(prepared.test as? Dataset == sets.test)
     }
 
     @Test func sameSeedSameRecord() throws {
@@ -126,7 +126,7 @@ struct PreparedCSVDataTests {
         #expect(prepared.standardization.means.count == 30)
 
         let rawTest = sets.training.subset(testIndices)
-        #expect(try prepared.standardization.applied(to: rawTest).features == prepared.test.features)
+        #expect(try prepared.standardization.applied(to: rawTest).features == allFeatures(prepared.test))
         #expect(prepared.test.labels == rawTest.labels)
     }
 

@@ -148,11 +148,12 @@ struct AugmentedTrainingTests {
         defer { prefetcher.finish() }
 
         for (index, indices) in batches.enumerated() {
-            let (input, labels) = prefetcher.next()
+            let (input, labels) = try prefetcher.next()
             let expected = Tensor(shape: input.shape, layout: .rowMajor)
+            let scratch = Tensor(shape: input.shape, layout: .rowMajor)
             let generator = SeededGenerator(seed: 3, purpose: "augmentation-epoch-5-batch-\(index)")
-            let expectedLabels = BatchAssembler.fill(
-                expected, from: training, indices: indices, augmentation: (augmenter, generator))
+            let expectedLabels = try BatchAssembler.fill(
+                expected, from: training, indices: indices, augmentation: (augmenter, generator, scratch))
             #expect(labels == expectedLabels)
             #expect(Array(input.buffer) == Array(expected.buffer))
         }
