@@ -25,6 +25,8 @@ final class ImageBatchDecoder {
     private(set) var wasConverted: [Bool]
     /// Whether each slot's image was resized.
     private(set) var wasResized: [Bool]
+    /// Whether each slot's sample has only whole values in 0...255, when the decoder measures.
+    private(set) var hasByteValues: [Bool]
     private var features: [Float]
 
     /// Prepares slots for `files`; `run()` decodes them.
@@ -39,6 +41,7 @@ final class ImageBatchDecoder {
         failures = Array(repeating: nil, count: files.count)
         wasConverted = Array(repeating: false, count: files.count)
         wasResized = Array(repeating: false, count: files.count)
+        hasByteValues = Array(repeating: false, count: files.count)
         let sampleSize = channels * size.height * size.width
         features = keepsFeatures ? Array(repeating: 0, count: files.count * sampleSize) : []
         moments =
@@ -56,22 +59,30 @@ final class ImageBatchDecoder {
         failures.withUnsafeMutableBufferPointer { failureSlots in
             wasConverted.withUnsafeMutableBufferPointer { convertedSlots in
                 wasResized.withUnsafeMutableBufferPointer { resizedSlots in
-                    features.withUnsafeMutableBufferPointer { values in
-                        concurrentForEach(files.count) { slot in
-                            let destination =
-                                moments == nil
-                                ? values.baseAddress! + slot * sampleSize
-                                : UnsafeMutablePointer<Float>.allocate(capacity: sampleSize)
-                            defer { if moments != nil { destination.deallocate() } }
-                            do throws(ImageDecodingFailure) {
-                                let changes = try Self.decode(
-                                    files[slot], channels: channels, size: size, method: method,
-                                    into: destination)
-                                convertedSlots[slot] = changes.converted
-                                resizedSlots[slot] = changes.resized
-                                moments?.record(slot, values: destination)
-                            } catch {
-                                failureSlots[slot] = error.reason
+                    hasByteValues.withUnsafeMutableBufferPointer { byteSlots in
+                        features.withUnsafeMutableBufferPointer { values in
+                            concurrentForEach(files.count) { slot in
+                                let destination =
+                                    moments == nil
+                                    ? values.baseAddress! + slot * sampleSize
+                                    : UnsafeMutablePointer<Float>.allocate(capacity: sampleSize)
+                                defer { if moments != nil { destination.deallocate() } }
+                                do throws(ImageDecodingFailure) {
+                                    let changes = try Self.decode(
+                                        files[slot], channels: channels, size: size, method: method,
+                                        into: destination)
+                                    convertedSlots[slot] = changes.converted
+                                    resizedSlots[slot] = changes.resized
+                                    if let moments {
+                                        moments.record(slot, values: destination)
+                                        byteSlots[slot] = (0..<sampleSize).allSatisfy { index in
+                                            let value = destination[index]
+                                            return value >= 0 && value <= 255 && value.rounded() == value
+                                        }
+                                    }
+                                } catch {
+                                    failureSlots[slot] = error.reason
+                                }
                             }
                         }
                     }

@@ -30,8 +30,9 @@ public struct ImageOptions: Codable, Equatable, Sendable {
     /// Whether a class folder without any loadable image keeps its class name and label with no
     /// samples. When false (the default), such a folder stops loading with an error naming it.
     public var allowEmptyClasses: Bool
-    /// When set, the data set streams from its files, and its decoded samples (4 bytes per value)
-    /// take at most this many mebibytes of memory. Memory that grows with the batch size, such as
+    /// When set, the data set streams from its files, and its decoded samples take at most this
+    /// many mebibytes of memory: one byte per value when every image is 8-bit and keeps its size
+    /// and channel count, else 4 bytes. Memory that grows with the batch size, such as
     /// the batches being assembled and the model's activations, comes on top. When nil (the
     /// default), every image is decoded into memory before training.
     public var memoryLimitMB: Int?

@@ -8,15 +8,20 @@ import Foundation
 /// first k reaches that bound, where least-recently-used eviction would fall below it and spend
 /// time replacing samples.
 ///
+/// Samples whose values are all whole numbers in 0...255, as 8-bit images are before resizing
+/// and gray conversion, are stored as one byte per value, and others as 4-byte `Float` values.
 /// The storage of `capacity` samples is reserved in one block when the cache is created, and
 /// the system commits its pages as samples fill them, so resident memory grows with the samples
-/// held, up to `capacity * sampleSize * 4` bytes. All methods may be called from any thread.
+/// held, up to `capacity * sampleSize * bytesPerValue` bytes. All methods may be called from any
+/// thread.
 public final class SampleCache: @unchecked Sendable {
-    /// The most samples the cache can store.
+    /// The largest number of samples the cache can store.
     public let capacity: Int
     /// The number of values in one sample.
     public let sampleSize: Int
-    private let storage: UnsafeMutablePointer<Float>
+    /// 1 when the values are stored as bytes, 4 when they are stored as `Float`.
+    public let bytesPerValue: Int
+    private let storage: UnsafeMutableRawPointer
     /// The storage slot of each sample key, or -1 for a sample not held.
     private var slots: [Int32]
     private var used = 0
@@ -26,12 +31,14 @@ public final class SampleCache: @unchecked Sendable {
 
     /// Counts of the cache's use, for the run record.
     public struct Statistics: Codable, Equatable, Sendable {
-        /// The most samples the cache can store.
+        /// The largest number of samples the cache can store.
         public var capacity: Int
         /// The samples in the cache now.
         public var cachedSamples: Int
         /// The bytes its samples take now.
         public var cachedBytes: Int
+        /// 1 when values are stored as bytes, 4 when stored as `Float`.
+        public var bytesPerValue: Int
         /// Reads served from the cache.
         public var hits: Int
         /// Reads that had to decode the sample's file.
@@ -43,12 +50,17 @@ public final class SampleCache: @unchecked Sendable {
     /// - Parameters:
     ///   - byteLimit: the most bytes the samples may take; the capacity is the number of whole
     ///     samples that fit, at most `keyCount`.
-    ///   - sampleSize: the number of `Float` values in one sample.
-    public init(byteLimit: Int, sampleSize: Int, keyCount: Int) {
+    ///   - sampleSize: the number of values in one sample.
+    ///   - storesBytes: whether every value that will be admitted is a whole number in 0...255,
+    ///     so that one byte holds it exactly.
+    public init(byteLimit: Int, sampleSize: Int, keyCount: Int, storesBytes: Bool = false) {
         precondition(byteLimit >= 0 && sampleSize > 0 && keyCount >= 0, "Invalid cache dimensions.")
-        capacity = min(keyCount, byteLimit / (sampleSize * MemoryLayout<Float>.stride))
+        bytesPerValue = storesBytes ? 1 : MemoryLayout<Float>.stride
+        capacity = min(keyCount, byteLimit / (sampleSize * bytesPerValue))
         self.sampleSize = sampleSize
-        storage = UnsafeMutablePointer<Float>.allocate(capacity: max(1, capacity * sampleSize))
+        storage = .allocate(
+            byteCount: max(1, capacity * sampleSize * bytesPerValue), alignment: MemoryLayout<Float>.alignment
+        )
         slots = Array(repeating: -1, count: keyCount)
     }
 
@@ -67,17 +79,40 @@ public final class SampleCache: @unchecked Sendable {
             return false
         }
         hits += 1
-        destination.update(from: storage + slot * sampleSize, count: sampleSize)
+        if bytesPerValue == 1 {
+            let bytes = storage.assumingMemoryBound(to: UInt8.self) + slot * sampleSize
+            for index in 0..<sampleSize {
+                destination[index] = Float(bytes[index])
+            }
+        } else {
+            let values = storage.assumingMemoryBound(to: Float.self) + slot * sampleSize
+            destination.update(from: values, count: sampleSize)
+        }
         return true
     }
 
     /// Stores a copy of sample `key` from `source` when there is room and the cache does not
     /// hold it yet.
+    ///
+    /// A cache that stores bytes must only be given whole numbers in 0...255; another value is a
+    /// programming error and stops the program.
     public func admit(_ key: Int, from source: UnsafePointer<Float>) {
         lock.lock()
         defer { lock.unlock() }
         guard used < capacity, slots[key] < 0 else { return }
-        (storage + used * sampleSize).update(from: source, count: sampleSize)
+        if bytesPerValue == 1 {
+            let bytes = storage.assumingMemoryBound(to: UInt8.self) + used * sampleSize
+            for index in 0..<sampleSize {
+                let value = source[index]
+                precondition(
+                    value >= 0 && value <= 255 && value.rounded() == value,
+                    "Value \(value) of sample \(key) does not fit a byte.")
+                bytes[index] = UInt8(value)
+            }
+        } else {
+            let values = storage.assumingMemoryBound(to: Float.self) + used * sampleSize
+            values.update(from: source, count: sampleSize)
+        }
         slots[key] = Int32(used)
         used += 1
     }
@@ -87,8 +122,7 @@ public final class SampleCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return Statistics(
-            capacity: capacity, cachedSamples: used,
-            cachedBytes: used * sampleSize * MemoryLayout<Float>.stride,
-            hits: hits, misses: misses)
+            capacity: capacity, cachedSamples: used, cachedBytes: used * sampleSize * bytesPerValue,
+            bytesPerValue: bytesPerValue, hits: hits, misses: misses)
     }
 }

@@ -59,8 +59,8 @@ public struct Standardization: Codable, Equatable, Sendable {
                 }
             }
         } else {
-            // About 4 MiB of samples at a time, and at least one.
-            let chunkSize = max(1, min(source.count, (1 << 20) / layout.sampleSize))
+            // About 256 KiB of samples at a time, and at least one, to keep a streamed fit small.
+            let chunkSize = max(1, min(source.count, (1 << 16) / layout.sampleSize))
             let chunk = UnsafeMutablePointer<Float>.allocate(capacity: chunkSize * layout.sampleSize)
             defer { chunk.deallocate() }
             for start in stride(from: 0, to: source.count, by: chunkSize) {

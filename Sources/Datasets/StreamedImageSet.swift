@@ -16,13 +16,19 @@ final class ImageFileStore: Sendable {
     /// The decoded samples kept in memory.
     let cache: SampleCache
 
-    init(files: [URL], channels: Int, size: ImageSize, method: ResizeMethod, cacheByteLimit: Int) {
+    /// Creates a store whose cache takes at most `cacheByteLimit` bytes, storing one byte per
+    /// value when `cachesBytes` is true (every sample has only whole values in 0...255).
+    init(
+        files: [URL], channels: Int, size: ImageSize, method: ResizeMethod, cacheByteLimit: Int,
+        cachesBytes: Bool
+    ) {
         self.files = files
         self.channels = channels
         self.size = size
         self.method = method
         cache = SampleCache(
-            byteLimit: cacheByteLimit, sampleSize: channels * size.height * size.width, keyCount: files.count)
+            byteLimit: cacheByteLimit, sampleSize: channels * size.height * size.width, keyCount: files.count,
+            storesBytes: cachesBytes)
     }
 
     /// Writes the sample of file `key` to `destination`, from the cache or by decoding the file,

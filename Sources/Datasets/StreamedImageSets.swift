@@ -18,6 +18,8 @@ struct MeasuredImageFolder: ImageFolderContents {
     var originalSizes: [ImageSize]
     /// The counts of loaded, skipped and ignored files.
     var report: ImageFolderReport
+    /// Whether every sample has only whole values in 0...255, so that a byte holds each exactly.
+    var hasByteValues: Bool
 
     /// Decodes every image below `folder` in parallel, as `LoadedImageFolder` does, and keeps what
     /// streaming needs instead of the pixels.
@@ -39,6 +41,7 @@ struct MeasuredImageFolder: ImageFolderContents {
         moments = decoding.moments!.subset(loaded.slots)
         originalSizes = loaded.originalSizes
         report = loaded.report
+        hasByteValues = loaded.slots.allSatisfy { decoding.hasByteValues[$0] }
     }
 }
 
@@ -89,7 +92,8 @@ extension DataConfiguration {
         let store = ImageFileStore(
             files: training.files + testFiles, channels: training.sampleShape[0],
             size: ImageSize(height: training.sampleShape[1], width: training.sampleShape[2]),
-            method: options.resizeMethod, cacheByteLimit: memoryLimitMB << 20)
+            method: options.resizeMethod, cacheByteLimit: memoryLimitMB << 20,
+            cachesBytes: training.hasByteValues && pair.test?.hasByteValues != false)
         precondition(store.cache.sampleSize == sampleSize, "The store's samples have the measured shape.")
 
         let trainingSet = StreamedImageSet(

@@ -48,10 +48,35 @@ public struct RunReport {
             runName: experiment.name, history: history.runHistory(name: experiment.name),
             parameters: Self.settings(of: experiment), evaluation: summary.testReport,
             evaluationSplit: "test",
-            diagnosis: try? diagnosis())
+            diagnosis: try? diagnosis(), facts: Self.memoryFacts(of: summary))
         let url = directory.appendingPathComponent("report.html")
         try HTMLReport(run: input).write(to: url)
         return url
+    }
+
+    /// Returns the run's memory as name-value pairs for the report's summary: the peak resident
+    /// memory and, for a streamed data set, the cache's size and use.
+    static func memoryFacts(of summary: RunSummary) -> [ParameterSetting] {
+        guard let memory = summary.memory else { return [] }
+        var facts: [ParameterSetting] = []
+        if let peak = memory.peakResidentMB {
+            let start = memory.residentAtStartMB.map { String(format: ", %.1f MiB at the start", $0) } ?? ""
+            facts.append(
+                ParameterSetting(
+                    name: "peak resident memory", value: String(format: "%.1f MiB", peak) + start))
+        }
+        if let limit = memory.streamingLimitMB, let cache = memory.cache {
+            let reads = cache.hits + cache.misses
+            facts.append(
+                ParameterSetting(
+                    name: "data streamed from files",
+                    value: String(
+                        format:
+                            "cache of %d samples (%.1f MiB of a %d MiB limit), %.1f %% of %d reads from it",
+                        cache.capacity, Double(cache.cachedBytes) / 1_048_576, limit,
+                        reads == 0 ? 0 : 100 * Double(cache.hits) / Double(reads), reads)))
+        }
+        return facts
     }
 
     /// The experiment's main settings as name-value pairs for the report.

@@ -45,7 +45,7 @@ public final class ConsoleProgress: TrainingObserver {
     public func trainingRun(didPrepare data: PreparedData) {
         if let cache = data.streamingCache {
             let sampleCount = data.training.count + data.validation.count + data.test.count
-            let mebibytes = Double(cache.capacity * cache.sampleSize * 4) / 1_048_576
+            let mebibytes = Double(cache.capacity * cache.sampleSize * cache.bytesPerValue) / 1_048_576
             print(
                 String(
                     format: "%@streaming %d images from their files; the cache holds %d decoded samples "

@@ -57,6 +57,7 @@ extension HTMLReport {
         if let diagnosis = input.diagnosis {
             facts.append(("diagnosis", diagnosis.verdict.description))
         }
+        facts += input.facts.map { ($0.name, $0.value) }
         return ReportMarkup.facts(facts)
     }
 }

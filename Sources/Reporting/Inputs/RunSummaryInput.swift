@@ -21,11 +21,15 @@ public struct RunSummaryInput: Codable, Equatable, Sendable {
     public var evaluationSplit: String
     /// The diagnosis of the learning curves.
     public var diagnosis: Diagnosis?
+    /// Further facts for the summary, such as the peak memory, in the order shown.
+    public var facts: [ParameterSetting]
 
     /// Creates the input of a run report; see the properties for the meaning of each argument.
     public init(
         runName: String, history: RunHistory, parameters: [ParameterSetting] = [],
-        evaluation: ClassificationReport? = nil, evaluationSplit: String = "test", diagnosis: Diagnosis? = nil
+        evaluation: ClassificationReport? = nil, evaluationSplit: String = "test",
+        diagnosis: Diagnosis? = nil,
+        facts: [ParameterSetting] = []
     ) {
         self.runName = runName
         self.history = history
@@ -33,5 +37,6 @@ public struct RunSummaryInput: Codable, Equatable, Sendable {
         self.evaluation = evaluation
         self.evaluationSplit = evaluationSplit
         self.diagnosis = diagnosis
+        self.facts = facts
     }
 }
