@@ -28,9 +28,11 @@ public struct LoadedImageSets: Sendable {
 
     /// The training set and the official test set, where there is one, with their image sizes.
     public var sets: TrainingAndTestSets {
-        TrainingAndTestSets(
+        var sets = TrainingAndTestSets(
             training: training, test: test, trainingImageSizes: trainingImageSizes,
             testImageSizes: testImageSizes)
+        sets.imageFolderReports = reports
+        return sets
     }
 }
 

@@ -29,6 +29,9 @@ public struct PreparedData: Sendable {
     /// The cache of decoded samples that the sets share when they stream from files; nil when
     /// they are held in memory.
     public var streamingCache: SampleCache?
+    /// What the loader read, skipped and ignored in each image folder, the training folder first;
+    /// empty for other formats.
+    public var imageFolderReports: [ImageFolderReport]
 
     /// All warnings as sentences for the console and the run record: the split warnings, then
     /// the distribution warnings.
@@ -104,6 +107,7 @@ public struct PreparedData: Sendable {
         self.standardization = standardization
         self.splitWarnings = splitWarnings
         streamingCache = nil
+        imageFolderReports = sets.imageFolderReports
     }
 
     /// Splits, checks and standardizes an image folder that streams from its files, with the
@@ -162,6 +166,7 @@ public struct PreparedData: Sendable {
         self.standardization = standardization
         self.splitWarnings = splitWarnings
         streamingCache = whole.cache
+        imageFolderReports = sets.reports
     }
 
     /// Returns the split of `whole` by `plan` as `init(sets:configuration:seed:distributionCheck:)`

@@ -14,6 +14,9 @@ public struct TrainingAndTestSets: Equatable, Sendable {
     public var trainingImageSizes: [ImageSize]?
     /// The size of each sample's image file in `test` before resizing, where known.
     public var testImageSizes: [ImageSize]?
+    /// What the loader read, skipped and ignored in each image folder, the training folder first;
+    /// empty for other formats.
+    public var imageFolderReports: [ImageFolderReport] = []
 
     /// Creates a pair from two data sets, or from a whole data set when `test` is nil.
     ///

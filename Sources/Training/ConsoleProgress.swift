@@ -43,6 +43,11 @@ public final class ConsoleProgress: TrainingObserver {
     /// Prints each data warning on its own line, such as a test split whose class shares differ
     /// from training's, and what a streamed data set keeps in memory.
     public func trainingRun(didPrepare data: PreparedData) {
+        for report in data.imageFolderReports {
+            for line in Self.lines(describing: report) {
+                print(prefix + line)
+            }
+        }
         if let cache = data.streamingCache {
             let sampleCount = data.training.count + data.validation.count + data.test.count
             let mebibytes = Double(cache.capacity * cache.sampleSize * cache.bytesPerValue) / 1_048_576
@@ -69,5 +74,39 @@ public final class ConsoleProgress: TrainingObserver {
         line += String(format: "  lr %g  %.1f s", record.learningRate, record.seconds)
         print(line)
         fflush(nil)
+    }
+
+    /// The most skipped files listed by name on the console; `summary.json` lists them all.
+    static let listedSkippedFileLimit = 5
+
+    /// Returns lines on what the loader did with an image folder's files: one with the counts,
+    /// then one per skipped file, up to `listedSkippedFileLimit`.
+    static func lines(describing report: ImageFolderReport) -> [String] {
+        var counts = ["\(report.loadedImageCount) images loaded"]
+        if report.skippedUnreadableCount > 0 {
+            counts.append("\(report.skippedUnreadableCount) unreadable skipped")
+        }
+        if report.ignoredFileCount > 0 {
+            counts.append(
+                "\(report.ignoredFileCount) other \(report.ignoredFileCount == 1 ? "file" : "files") ignored")
+        }
+        if report.convertedImageCount > 0 {
+            counts.append("\(report.convertedImageCount) converted to the channel count")
+        }
+        if report.resizedImageCount > 0 {
+            counts.append("\(report.resizedImageCount) resized")
+        }
+        var lines = ["image folder \(report.folder): " + counts.joined(separator: ", ")]
+        if !report.emptyClasses.isEmpty {
+            lines.append("warning: classes without images: " + report.emptyClasses.joined(separator: ", "))
+        }
+        for file in report.skippedUnreadableFiles.prefix(listedSkippedFileLimit) {
+            lines.append("skipped \(file.path): \(file.reason)")
+        }
+        let unlisted = report.skippedUnreadableCount - listedSkippedFileLimit
+        if unlisted > 0 {
+            lines.append("skipped \(unlisted) more unreadable files, listed in summary.json")
+        }
+        return lines
     }
 }

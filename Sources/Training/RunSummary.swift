@@ -75,6 +75,9 @@ public struct RunSummary: Codable, Sendable {
     /// The process's memory during the run, and the streaming cache's use; nil in summaries
     /// written before runs recorded memory.
     public var memory: MemoryFacts?
+    /// What the loader read, skipped and ignored in each image folder, the training folder first;
+    /// nil for other formats.
+    public var imageFolders: [ImageFolderReport]?
 
     /// The resident memory of the process during a run, as `ProcessMemory` reads it, and the
     /// use of the cache of a streamed data set.

@@ -144,7 +144,8 @@ public struct TrainingRun {
                 residentAtStartMB: residentAtStart.map(Self.mebibytes),
                 peakResidentMB: ProcessMemory.peakResidentBytes.map(Self.mebibytes),
                 streamingLimitMB: data.streamingCache == nil ? nil : experiment.data.images?.memoryLimitMB,
-                cache: data.streamingCache?.statistics))
+                cache: data.streamingCache?.statistics),
+            imageFolders: data.imageFolderReports.isEmpty ? nil : data.imageFolderReports)
         try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
         try Self.writeJSON(history, to: directory.appendingPathComponent("history.json"))
         try Self.writeJSON(data.split, to: directory.appendingPathComponent("split.json"))

@@ -165,4 +165,43 @@ struct ImageTrainCommandTests {
         #expect(cache["capacity"] as? Int == 1_365)
         #expect(cache["cachedSamples"] as? Int == 1_365)
     }
+
+    @Test func skippedAndIgnoredFilesAreLoggedAndRecorded() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let images = try copyImages(classes: ["cat", "dog", "ship"], count: 6, into: folder)
+        let source = images.appendingPathComponent("dog/0000.jpg")
+        let bytes = try Data(contentsOf: source)
+        let truncated = images.appendingPathComponent("dog/truncated.jpg")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        try Data("notes".utf8).write(to: images.appendingPathComponent("cat/notes.txt"))
+
+        for limit in ["", ", \"memoryLimitMB\": 1"] {
+            let experiment = try folder.write(
+                """
+                {"name": "skipping", "seed": 3,
+                 "data": {"format": "imageFolder", "path": "\(images.path)", "split": {"ratios": [4, 1, 1]},
+                          "images": {"skipUnreadable": true\(limit)}},
+                 "model": {"architecture": "mlp", "depth": 1, "units": 4},
+                 "training": {"epochs": 1, "batchSize": 4, "optimizer": {"kind": "sgd", "learningRate": 0.01}}}
+                """, to: "experiment.json")
+            let run = folder.url.appendingPathComponent("run-\(limit.isEmpty ? "memory" : "streamed")")
+            let output = try CommandRunner.run(["train", experiment.path, "--out", run.path])
+            #expect(output.status == 0, "\(output.standardError)")
+            #expect(
+                output.standardOutput.contains(
+                    "image folder \(images.path): 18 images loaded, 1 unreadable skipped, 1 other file ignored"
+                ),
+                "\(output.standardOutput)")
+            #expect(output.standardOutput.contains("skipped \(truncated.path): stb_image"))
+
+            let summary = try readJSON(run.appendingPathComponent("summary.json"))
+            let reports = try #require(summary["imageFolders"] as? [[String: Any]])
+            #expect(reports.count == 1)
+            #expect(reports.first?["loadedImageCount"] as? Int == 18)
+            #expect(reports.first?["ignoredFileCount"] as? Int == 1)
+            let skipped = try #require(reports.first?["skippedUnreadableFiles"] as? [[String: Any]])
+            #expect(skipped.first?["path"] as? String == truncated.path)
+        }
+    }
 }
