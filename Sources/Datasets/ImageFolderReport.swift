@@ -47,4 +47,24 @@ public struct ImageFolderReport: Codable, Equatable, Sendable {
         self.convertedImageCount = convertedImageCount
         self.resizedImageCount = resizedImageCount
     }
+
+    /// The counts as a phrase, such as "18 images loaded, 1 unreadable skipped, 1 other file
+    /// ignored"; counts of zero are left out, except the loaded images.
+    public var countsDescription: String {
+        func files(_ count: Int) -> String { count == 1 ? "file" : "files" }
+        var counts = ["\(loadedImageCount) images loaded"]
+        if skippedUnreadableCount > 0 {
+            counts.append("\(skippedUnreadableCount) unreadable skipped")
+        }
+        if ignoredFileCount > 0 {
+            counts.append("\(ignoredFileCount) other \(files(ignoredFileCount)) ignored")
+        }
+        if convertedImageCount > 0 {
+            counts.append("\(convertedImageCount) converted to the channel count")
+        }
+        if resizedImageCount > 0 {
+            counts.append("\(resizedImageCount) resized")
+        }
+        return counts.joined(separator: ", ")
+    }
 }

@@ -48,10 +48,33 @@ public struct RunReport {
             runName: experiment.name, history: history.runHistory(name: experiment.name),
             parameters: Self.settings(of: experiment), evaluation: summary.testReport,
             evaluationSplit: "test",
-            diagnosis: try? diagnosis(), facts: Self.memoryFacts(of: summary))
+            diagnosis: try? diagnosis(), facts: Self.memoryFacts(of: summary),
+            dataFacts: Self.dataFacts(of: summary), dataWarnings: summary.warnings ?? [])
         let url = directory.appendingPathComponent("report.html")
         try HTMLReport(run: input).write(to: url)
         return url
+    }
+
+    /// Returns the split sizes, the standardization and what the loader did with each image
+    /// folder, as name-value pairs for the report's data section.
+    static func dataFacts(of summary: RunSummary) -> [ParameterSetting] {
+        var facts = [
+            ParameterSetting(
+                name: "split",
+                value: "\(summary.split.training) training, \(summary.split.validation) validation, "
+                    + "\(summary.split.test) test samples"),
+            ParameterSetting(name: "standardization", value: summary.standardization.mode.rawValue),
+        ]
+        for report in summary.imageFolders ?? [] {
+            facts.append(
+                ParameterSetting(name: "image folder \(report.folder)", value: report.countsDescription))
+            if !report.emptyClasses.isEmpty {
+                facts.append(
+                    ParameterSetting(
+                        name: "classes without images", value: report.emptyClasses.joined(separator: ", ")))
+            }
+        }
+        return facts
     }
 
     /// Returns the run's memory as name-value pairs for the report's summary: the peak resident

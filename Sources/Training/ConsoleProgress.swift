@@ -82,21 +82,7 @@ public final class ConsoleProgress: TrainingObserver {
     /// Returns lines on what the loader did with an image folder's files: one with the counts,
     /// then one per skipped file, up to `listedSkippedFileLimit`.
     static func lines(describing report: ImageFolderReport) -> [String] {
-        var counts = ["\(report.loadedImageCount) images loaded"]
-        if report.skippedUnreadableCount > 0 {
-            counts.append("\(report.skippedUnreadableCount) unreadable skipped")
-        }
-        if report.ignoredFileCount > 0 {
-            counts.append(
-                "\(report.ignoredFileCount) other \(report.ignoredFileCount == 1 ? "file" : "files") ignored")
-        }
-        if report.convertedImageCount > 0 {
-            counts.append("\(report.convertedImageCount) converted to the channel count")
-        }
-        if report.resizedImageCount > 0 {
-            counts.append("\(report.resizedImageCount) resized")
-        }
-        var lines = ["image folder \(report.folder): " + counts.joined(separator: ", ")]
+        var lines = ["image folder \(report.folder): " + report.countsDescription]
         if !report.emptyClasses.isEmpty {
             lines.append("warning: classes without images: " + report.emptyClasses.joined(separator: ", "))
         }

@@ -9,7 +9,7 @@ import Testing
     @Test func runReportHasAllSections() throws {
         let html = HTMLReport(run: try ReportFixtures.runInput()).html()
         for id in [
-            "summary", "configuration", "learning-curves", "confusion-matrix", "per-class-metrics",
+            "summary", "configuration", "data", "learning-curves", "confusion-matrix", "per-class-metrics",
             "diagnosis",
         ] {
             expectContains(html, "<section id=\"\(id)\">")
@@ -24,6 +24,25 @@ import Testing
         expectContains(html, ">Precision, recall and F1 per class (test)</text>")
         expectContains(html, "<span class=\"verdict verdict-")
         expectContains(html, "<h3>Advice</h3>")
+    }
+
+    @Test func dataWarningsAreListed() throws {
+        var input = try ReportFixtures.runInput()
+        expectContains(HTMLReport(run: input).html(), "<p>No warnings about the splits.</p>")
+
+        input.dataFacts = [
+            ParameterSetting(name: "split", value: "80 training, 10 validation, 10 test samples")
+        ]
+        input.dataWarnings = [
+            "test: channel 0 mean 141.2 against training's 120.7 \(ReportFixtures.hostileName)"
+        ]
+        let html = HTMLReport(run: input).html()
+        expectContains(html, "<span class=\"value\">80 training, 10 validation, 10 test samples</span>")
+        expectContains(
+            html,
+            "<ul class=\"warnings\"><li>test: channel 0 mean 141.2 against training's 120.7 "
+                + "\(Self.escapedHostileName)</li></ul>")
+        expectLacks(html, "No warnings about the splits.")
     }
 
     @Test func frequentRateChangesGetOwnChart() throws {

@@ -1,6 +1,6 @@
 extension HTMLReport {
-    /// Creates the report of one training run: summary and configuration, learning curves,
-    /// confusion matrix, per-class metrics and diagnosis.
+    /// Creates the report of one training run: summary, configuration, data and its warnings,
+    /// learning curves, confusion matrix, per-class metrics and diagnosis.
     ///
     /// Sections without input, such as the confusion matrix of a run that was not evaluated,
     /// stay in the report with a note on what is missing.
@@ -14,6 +14,7 @@ extension HTMLReport {
                 ReportSection(
                     id: "configuration", heading: "Configuration",
                     bodyMarkup: ParameterTable.markup(input.parameters)),
+                ReportSection(id: "data", heading: "Data", bodyMarkup: Self.dataSummary(input)),
                 ReportSection(
                     id: "learning-curves", heading: "Learning curves",
                     bodyMarkup: ReportMarkup.figureRow(curves.map { ReportMarkup.figure($0) })),
@@ -23,6 +24,16 @@ extension HTMLReport {
                     input.evaluation, split: input.evaluationSplit, id: "per-class-metrics"),
                 DiagnosisSection.make(input.diagnosis, id: "diagnosis", heading: "Diagnosis"),
             ])
+    }
+
+    private static func dataSummary(_ input: RunSummaryInput) -> String {
+        var body = ReportMarkup.facts(input.dataFacts.map { ($0.name, $0.value) })
+        if input.dataWarnings.isEmpty {
+            body += ReportMarkup.paragraph("No warnings about the splits.")
+        } else {
+            body += ReportMarkup.list(input.dataWarnings, cssClass: "warnings")
+        }
+        return body
     }
 
     private static func runSummary(_ input: RunSummaryInput) -> String {

@@ -23,13 +23,17 @@ public struct RunSummaryInput: Codable, Equatable, Sendable {
     public var diagnosis: Diagnosis?
     /// Further facts for the summary, such as the peak memory, in the order shown.
     public var facts: [ParameterSetting]
+    /// Facts about the data, such as the split sizes, in the order shown.
+    public var dataFacts: [ParameterSetting]
+    /// Warnings about the data, such as a test split whose class shares differ from training's.
+    public var dataWarnings: [String]
 
     /// Creates the input of a run report; see the properties for the meaning of each argument.
     public init(
         runName: String, history: RunHistory, parameters: [ParameterSetting] = [],
         evaluation: ClassificationReport? = nil, evaluationSplit: String = "test",
         diagnosis: Diagnosis? = nil,
-        facts: [ParameterSetting] = []
+        facts: [ParameterSetting] = [], dataFacts: [ParameterSetting] = [], dataWarnings: [String] = []
     ) {
         self.runName = runName
         self.history = history
@@ -38,5 +42,7 @@ public struct RunSummaryInput: Codable, Equatable, Sendable {
         self.evaluationSplit = evaluationSplit
         self.diagnosis = diagnosis
         self.facts = facts
+        self.dataFacts = dataFacts
+        self.dataWarnings = dataWarnings
     }
 }
