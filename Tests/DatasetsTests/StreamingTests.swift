@@ -178,6 +178,20 @@ struct StreamingTests {
         #expect(memory.training.count + memory.validation.count + memory.test.count == 12)
     }
 
+    @Test func trainingLimitKeepsTheSameSamples() throws {
+        let folder = try ImageConversionTests.smallFolder()
+        for index in 2..<8 {
+            try folder.write(CIFARJPEG.bytes(of: "dog/000\(index).jpg"), to: "a/\(index).jpg")
+            try folder.write(CIFARJPEG.bytes(of: "ship/000\(index).jpg"), to: "b/\(index).jpg")
+        }
+        let configuration = try DataConfiguration(
+            format: .imageFolder, path: folder.url.path, split: SplitPlan(ratios: [2, 1, 1]),
+            normalization: .perChannel, trainingLimit: 8)
+        let (memory, streamed) = try Self.both(configuration, memoryLimitMB: 1)
+        try Self.expectSame(memory, streamed)
+        #expect(streamed.training.count + streamed.validation.count == 8)
+    }
+
     @Test func fileChangedAfterPreparationNamedInError() throws {
         let folder = try ImageConversionTests.smallFolder()
         for index in 2..<4 {
