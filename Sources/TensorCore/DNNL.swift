@@ -54,9 +54,34 @@ public final class PrimitiveDescriptor: @unchecked Sendable {
         handle = created!
     }
 
+    /// Creates the descriptor as `init(_:hint:_:)` does, or returns nil where oneDNN has no
+    /// implementation for the operation, so that a caller can try other layouts.
+    public init?<Operation>(trying operation: Operation, hint: PrimitiveDescriptor? = nil) {
+        var operation = operation
+        var created: dnnl_primitive_desc_t?
+        let status = withUnsafePointer(to: &operation) { pointer in
+            dnnl_primitive_desc_create(&created, pointer, nil, DNNL.engine, hint?.handle)
+        }
+        guard status == dnnl_success, let created else { return nil }
+        handle = created
+    }
+
     deinit {
         dnnl_primitive_desc_destroy(handle)
     }
+
+    /// The name of the implementation oneDNN picked, such as "jit:avx512_core" or "ref:any".
+    public var implementationName: String {
+        var text: UnsafePointer<CChar>?
+        guard dnnl_primitive_desc_query(handle, dnnl_query_impl_info_str, 0, &text) == dnnl_success,
+            let text
+        else { return "" }
+        return String(cString: text)
+    }
+
+    /// Whether oneDNN picked its reference implementation, the slow fallback for cases that no
+    /// optimized kernel covers.
+    public var isReferenceImplementation: Bool { implementationName.hasPrefix("ref") }
 
     /// Returns the memory descriptor chosen for `query` (for example `dnnl_query_dst_md`), input `index`.
     public func descriptor(_ query: dnnl_query_t, index: Int32 = 0) -> MemoryDescriptor {

@@ -117,6 +117,35 @@ struct LayerGradientTests {
     }
 }
 
+@Suite("Convolution kernels")
+struct ConvolutionKernelTests {
+    @Test func eightChannelsBetweenConvolutions() {
+        // The second convolution gets 8 channels padded to a block of 16, a layout for which
+        // oneDNN 2.6 has only its reference kernel; the layer reorders to a layout it runs fast,
+        // and the gradients must not change.
+        var generator = SeededGenerator(seed: 14)
+        let second = Conv2D(
+            inputShape: [8, 6, 6], filters: 6, kernelSize: 3, padding: .same, generator: &generator)
+        let layers: [Layer] = [
+            Conv2D(inputShape: [3, 6, 6], filters: 8, kernelSize: 3, padding: .same, generator: &generator),
+            BatchNorm(inputShape: [8, 6, 6]),
+            Activation(.tanh, inputShape: [8, 6, 6]),
+            second,
+            Flatten(inputShape: [6, 6, 6]),
+            Dense(inputFeatures: 216, units: 3, generator: &generator),
+        ]
+        let failures = GradientChecker().mismatches(
+            layer: ChainLayer(layers), input: randomTensor([2, 3, 6, 6], seed: 15))
+        #expect(failures.isEmpty, "\(failures)")
+
+        let names = second.implementationNames
+        #expect(names.count == 3, "\(names)")
+        for (direction, implementation) in names {
+            #expect(!implementation.hasPrefix("ref"), "\(direction) runs \(implementation)")
+        }
+    }
+}
+
 /// Runs several layers as one, so a gradient check covers the layouts passed between them.
 final class ChainLayer: Layer {
     var name = "chain"

@@ -26,8 +26,11 @@ public enum Padding: String, Codable, CaseIterable, Sendable {
 ///
 /// Shapes: input [N, C, H, W], weight [F, C, K, K] (row-major OIHW), bias [F], output
 /// [N, F, H′, W′]. Activations travel in the layout oneDNN chooses (typically nChw16c), so
-/// consecutive oneDNN layers need no reorders. The weights stay row-major for the optimizer
-/// and are reordered to oneDNN's weight layout (a few thousand values) each step.
+/// consecutive oneDNN layers need no reorders. The input is reordered only when the
+/// convolution runs faster in another layout. For example, oneDNN 2.6 has no optimized
+/// backward kernel for 8 input channels padded to a block of 16; its reference kernel made a
+/// CNN with 8 filters about 90 times slower per epoch than one with 16. The weights stay row-major for the optimizer and are reordered to
+/// oneDNN's weight layout (a few thousand values) each step.
 public final class Conv2D: Layer {
     public var name: String
     public let inputShape: [Int]
@@ -45,9 +48,19 @@ public final class Conv2D: Layer {
     private let paddingAfter: [Int]
     private var plans: [[Int]: Plan] = [:]
     private var input: Tensor?
+    /// The input of the last forward pass in the layout the convolution reads: `input` itself,
+    /// or its reordered copy.
+    private var convolutionInput: Tensor?
     private var outputs = TensorCache()
     private var inputGradients = TensorCache()
     private var backwardWeightBuffers = TensorCache()
+    /// The input reordered for the backward-weights primitive, and the input gradient in the
+    /// backward-data primitive's layout, where those differ from the layers' layout.
+    private var backwardSources = TensorCache()
+    private var backwardInputGradients = TensorCache()
+    /// The output gradient reordered for each backward primitive that reads another layout.
+    private var weightPassOutputGradients = TensorCache()
+    private var dataPassOutputGradients = TensorCache()
 
     /// Creates a convolution for samples of `inputShape` [C, H, W].
     public init(
@@ -85,25 +98,48 @@ public final class Conv2D: Layer {
 
     /// The oneDNN primitives for one batch shape.
     private final class Plan {
+        /// The layout of the incoming input.
         let source: MemoryDescriptor
+        /// The layout the convolution reads its input in.
+        let convolutionSource: MemoryDescriptor
         let destination: MemoryDescriptor
         let forwardWeights: MemoryDescriptor
         let forward: Primitive
         let forwardDescriptor: PrimitiveDescriptor
-        var backwardData: (Primitive, MemoryDescriptor)?
-        var backwardWeights: (Primitive, MemoryDescriptor)?
+        /// The backward-data primitive, the weight layout it reads, the layout it writes the input
+        /// gradient in, and the layout it reads the output gradient in.
+        var backwardData:
+            (
+                primitive: Primitive, weights: MemoryDescriptor, inputGradient: MemoryDescriptor,
+                outputGradient: MemoryDescriptor
+            )?
+        /// The backward-weights primitive, the layout of the weight gradient it writes, and the
+        /// layouts it reads the input and the output gradient in.
+        var backwardWeights:
+            (
+                primitive: Primitive, weightGradient: MemoryDescriptor, source: MemoryDescriptor,
+                outputGradient: MemoryDescriptor
+            )?
         let forwardWeightBuffer: Tensor
+        /// The name of oneDNN's implementation of each primitive created so far, by direction.
+        var implementations: [String: String] = [:]
+        /// The input reordered to `convolutionSource`, when that differs from `source`.
+        let sourceBuffer: Tensor?
 
         init(
-            source: MemoryDescriptor, destination: MemoryDescriptor, forwardWeights: MemoryDescriptor,
-            forward: Primitive, forwardDescriptor: PrimitiveDescriptor
+            source: MemoryDescriptor, convolutionSource: MemoryDescriptor, destination: MemoryDescriptor,
+            forwardWeights: MemoryDescriptor, forward: Primitive, forwardDescriptor: PrimitiveDescriptor
         ) {
             self.source = source
+            self.convolutionSource = convolutionSource
             self.destination = destination
             self.forwardWeights = forwardWeights
             self.forward = forward
             self.forwardDescriptor = forwardDescriptor
             forwardWeightBuffer = Tensor(shape: forwardWeights.shape, layout: .oneDNN(forwardWeights))
+            sourceBuffer =
+                convolutionSource == source
+                ? nil : Tensor(shape: convolutionSource.shape, layout: .oneDNN(convolutionSource))
         }
     }
 
@@ -113,42 +149,103 @@ public final class Conv2D: Layer {
         if let plan = plans[input.shape] { return plan }
         let batch = input.shape[0]
         let source = input.memoryDescriptor
-        var sourceRaw = source.raw
         var weightsAny = MemoryDescriptor.any(weight.value.shape).raw
         var biasRaw = MemoryDescriptor.rowMajor([filters]).raw
-        var destinationAny = MemoryDescriptor.any([batch] + outputShape).raw
         let strides = dims([stride, stride])
         let before = dims(paddingBefore)
         let after = dims(paddingAfter)
-        var operation = dnnl_convolution_desc_t()
-        DNNL.check(
-            dnnl_convolution_forward_desc_init(
+        let destinationAny = MemoryDescriptor.any([batch] + outputShape)
+        let descriptor = fastDescriptor(
+            inputShape: input.shape, outputGradient: destinationAny, hint: nil, "\(name) forward"
+        ) { sourceRaw, destinationRaw in
+            var operation = dnnl_convolution_desc_t()
+            let status = dnnl_convolution_forward_desc_init(
                 &operation, dnnl_forward_training, dnnl_convolution_direct, &sourceRaw, &weightsAny, &biasRaw,
-                &destinationAny, strides, before, after), "\(name) forward")
-        let descriptor = PrimitiveDescriptor(operation, "\(name) forward")
+                &destinationRaw, strides, before, after)
+            return status == dnnl_success ? operation : nil
+        }
+        let convolutionSource = descriptor.descriptor(dnnl_query_src_md)
         let destination = descriptor.descriptor(dnnl_query_dst_md)
         let forwardWeights = descriptor.descriptor(dnnl_query_weights_md)
         let forward = descriptor.makePrimitive(
             arguments: [
-                DNNL_ARG_SRC: source, DNNL_ARG_WEIGHTS: forwardWeights, DNNL_ARG_BIAS: .rowMajor([filters]),
+                DNNL_ARG_SRC: convolutionSource, DNNL_ARG_WEIGHTS: forwardWeights,
+                DNNL_ARG_BIAS: .rowMajor([filters]),
                 DNNL_ARG_DST: destination,
             ], "\(name) forward")
         let plan = Plan(
-            source: source, destination: destination, forwardWeights: forwardWeights, forward: forward,
-            forwardDescriptor: descriptor)
+            source: source, convolutionSource: convolutionSource, destination: destination,
+            forwardWeights: forwardWeights, forward: forward, forwardDescriptor: descriptor)
+        plan.implementations["forward"] = descriptor.implementationName
         plans[input.shape] = plan
         return plan
+    }
+
+    /// The name of oneDNN's implementation of each primitive created so far, such as
+    /// "forward" = "jit:avx512_core", for every batch shape seen.
+    var implementationNames: [String: String] {
+        plans.values.reduce(into: [:]) { names, plan in
+            names.merge(plan.implementations) { first, _ in first }
+        }
+    }
+
+    /// The layouts tried, in order, when oneDNN's own choice runs its reference kernel: NHWC,
+    /// channel blocks of 16 and of 8, and row-major NCHW.
+    private static let fallbackTags = [dnnl_acdb, dnnl_aBcd16b, dnnl_aBcd8b, dnnl_abcd]
+
+    /// Returns the primitive descriptor of `operation` for the first layouts that oneDNN runs
+    /// with an optimized kernel. It tries oneDNN's own choice of input layout with
+    /// `outputGradient`, then each of `fallbackTags` for the input with `outputGradient`, then
+    /// for both. When every try gets the reference kernel, oneDNN's own choice is used.
+    ///
+    /// - Parameters:
+    ///   - outputGradient: the layout of the output (forward) or of the output gradient.
+    ///   - operation: builds the operation descriptor for an input (or input gradient) layout
+    ///     and an output (or output gradient) layout, or returns nil when oneDNN rejects them.
+    private func fastDescriptor(
+        inputShape: [Int], outputGradient: MemoryDescriptor, hint: PrimitiveDescriptor?, _ what: String,
+        operation: (inout dnnl_memory_desc_t, inout dnnl_memory_desc_t) -> dnnl_convolution_desc_t?
+    ) -> PrimitiveDescriptor {
+        var anySource = MemoryDescriptor.any(inputShape).raw
+        var given = outputGradient.raw
+        guard let chosen = operation(&anySource, &given) else {
+            preconditionFailure("\(what): oneDNN rejected the convolution")
+        }
+        let preferred = PrimitiveDescriptor(chosen, hint: hint, what)
+        guard preferred.isReferenceImplementation else { return preferred }
+        let outputShape = outputGradient.shape
+        let tries =
+            Self.fallbackTags.map { ($0, outputGradient) }
+            + Self.fallbackTags.map { ($0, MemoryDescriptor(shape: outputShape, tag: $0)) }
+        for (tag, output) in tries {
+            var source = MemoryDescriptor(shape: inputShape, tag: tag).raw
+            var outputRaw = output.raw
+            if let candidate = operation(&source, &outputRaw),
+                let descriptor = PrimitiveDescriptor(trying: candidate, hint: hint),
+                !descriptor.isReferenceImplementation
+            {
+                return descriptor
+            }
+        }
+        return preferred
     }
 
     public func forward(_ input: Tensor, isTraining: Bool) -> Tensor {
         checkSampleShape(of: input)
         self.input = input
         let plan = plan(for: input)
+        precondition(input.memoryDescriptor == plan.source, "\(name): input layout differs from the plan's")
+        var convolutionInput = input
+        if let buffer = plan.sourceBuffer {
+            Reorder.run(from: plan.source, input.data, to: plan.convolutionSource, buffer.data)
+            convolutionInput = buffer
+        }
+        self.convolutionInput = convolutionInput
         Reorder.run(
             from: weightDescriptor, weight.value.data, to: plan.forwardWeights, plan.forwardWeightBuffer.data)
         let output = outputs.tensor(shape: [input.shape[0]] + outputShape, layout: .oneDNN(plan.destination))
         plan.forward.run([
-            DNNL_ARG_SRC: input.data, DNNL_ARG_WEIGHTS: plan.forwardWeightBuffer.data,
+            DNNL_ARG_SRC: convolutionInput.data, DNNL_ARG_WEIGHTS: plan.forwardWeightBuffer.data,
             DNNL_ARG_BIAS: bias.value.data,
             DNNL_ARG_DST: output.data,
         ])
@@ -156,7 +253,7 @@ public final class Conv2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor, needsInputGradient: Bool) -> Tensor {
-        guard let input, let plan = plans[input.shape] else {
+        guard let input, let convolutionInput, let plan = plans[input.shape] else {
             preconditionFailure("\(name): backward called before forward")
         }
         precondition(
@@ -167,33 +264,48 @@ public final class Conv2D: Layer {
         let after = dims(paddingAfter)
 
         if plan.backwardWeights == nil {
-            var sourceRaw = plan.source.raw
             var weightsAny = MemoryDescriptor.any(weight.value.shape).raw
             var biasRaw = MemoryDescriptor.rowMajor([filters]).raw
-            var destinationRaw = plan.destination.raw
-            var operation = dnnl_convolution_desc_t()
-            DNNL.check(
-                dnnl_convolution_backward_weights_desc_init(
+            let descriptor = fastDescriptor(
+                inputShape: input.shape, outputGradient: plan.destination, hint: plan.forwardDescriptor,
+                "\(name) backward weights"
+            ) { sourceRaw, destinationRaw in
+                var operation = dnnl_convolution_desc_t()
+                let status = dnnl_convolution_backward_weights_desc_init(
                     &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &biasRaw, &destinationRaw,
-                    strides, before, after), "\(name) backward weights")
-            let descriptor = PrimitiveDescriptor(
-                operation, hint: plan.forwardDescriptor, "\(name) backward weights")
+                    strides, before, after)
+                return status == dnnl_success ? operation : nil
+            }
             let weightGradient = descriptor.descriptor(dnnl_query_diff_weights_md)
+            let source = descriptor.descriptor(dnnl_query_src_md)
+            let gradientOfOutput = descriptor.descriptor(dnnl_query_diff_dst_md)
             let primitive = descriptor.makePrimitive(
                 arguments: [
-                    DNNL_ARG_SRC: plan.source, DNNL_ARG_DIFF_DST: plan.destination,
+                    DNNL_ARG_SRC: source, DNNL_ARG_DIFF_DST: gradientOfOutput,
                     DNNL_ARG_DIFF_WEIGHTS: weightGradient, DNNL_ARG_DIFF_BIAS: .rowMajor([filters]),
                 ], "\(name) backward weights")
-            plan.backwardWeights = (primitive, weightGradient)
+            plan.backwardWeights = (primitive, weightGradient, source, gradientOfOutput)
+            plan.implementations["backward weights"] = descriptor.implementationName
         }
-        let (weightsPrimitive, weightGradientDescriptor) = plan.backwardWeights!
+        let (weightsPrimitive, weightGradientDescriptor, weightsSource, weightsOutputGradient) =
+            plan.backwardWeights!
         let weightGradientBuffer =
             weightGradientDescriptor == weightDescriptor
             ? weight.gradient
             : backwardWeightBuffers.tensor(
                 shape: weight.value.shape, layout: .oneDNN(weightGradientDescriptor))
+        var sourceForWeights = input
+        if weightsSource == plan.convolutionSource {
+            sourceForWeights = convolutionInput
+        } else if weightsSource != plan.source {
+            sourceForWeights = backwardSources.tensor(shape: input.shape, layout: .oneDNN(weightsSource))
+            Reorder.run(from: plan.source, input.data, to: weightsSource, sourceForWeights.data)
+        }
+        let outputGradientForWeights = reordered(
+            outputGradient, from: plan.destination, to: weightsOutputGradient,
+            cache: &weightPassOutputGradients)
         weightsPrimitive.run([
-            DNNL_ARG_SRC: input.data, DNNL_ARG_DIFF_DST: outputGradient.data,
+            DNNL_ARG_SRC: sourceForWeights.data, DNNL_ARG_DIFF_DST: outputGradientForWeights.data,
             DNNL_ARG_DIFF_WEIGHTS: weightGradientBuffer.data, DNNL_ARG_DIFF_BIAS: bias.gradient.data,
         ])
         if weightGradientBuffer !== weight.gradient {
@@ -204,26 +316,30 @@ public final class Conv2D: Layer {
 
         guard needsInputGradient else { return outputGradient }
         if plan.backwardData == nil {
-            var sourceRaw = plan.source.raw
             var weightsAny = MemoryDescriptor.any(weight.value.shape).raw
-            var destinationRaw = plan.destination.raw
-            var operation = dnnl_convolution_desc_t()
-            DNNL.check(
-                dnnl_convolution_backward_data_desc_init(
+            let descriptor = fastDescriptor(
+                inputShape: input.shape, outputGradient: plan.destination, hint: plan.forwardDescriptor,
+                "\(name) backward data"
+            ) { sourceRaw, destinationRaw in
+                var operation = dnnl_convolution_desc_t()
+                let status = dnnl_convolution_backward_data_desc_init(
                     &operation, dnnl_convolution_direct, &sourceRaw, &weightsAny, &destinationRaw, strides,
-                    before, after), "\(name) backward data")
-            let descriptor = PrimitiveDescriptor(
-                operation, hint: plan.forwardDescriptor, "\(name) backward data")
+                    before, after)
+                return status == dnnl_success ? operation : nil
+            }
             let weights = descriptor.descriptor(dnnl_query_weights_md)
+            let inputGradient = descriptor.descriptor(dnnl_query_diff_src_md)
+            let gradientOfOutput = descriptor.descriptor(dnnl_query_diff_dst_md)
             let primitive = descriptor.makePrimitive(
                 arguments: [
-                    DNNL_ARG_DIFF_SRC: plan.source, DNNL_ARG_WEIGHTS: weights,
-                    DNNL_ARG_DIFF_DST: plan.destination,
+                    DNNL_ARG_DIFF_SRC: inputGradient, DNNL_ARG_WEIGHTS: weights,
+                    DNNL_ARG_DIFF_DST: gradientOfOutput,
                 ],
                 "\(name) backward data")
-            plan.backwardData = (primitive, weights)
+            plan.backwardData = (primitive, weights, inputGradient, gradientOfOutput)
+            plan.implementations["backward data"] = descriptor.implementationName
         }
-        let (dataPrimitive, weights) = plan.backwardData!
+        let (dataPrimitive, weights, gradientLayout, dataOutputGradient) = plan.backwardData!
         let weightBuffer: UnsafeMutablePointer<Float>
         if weights == plan.forwardWeights {
             weightBuffer = plan.forwardWeightBuffer.data
@@ -233,12 +349,31 @@ public final class Conv2D: Layer {
             weightBuffer = converted.data
         }
         let inputGradient = inputGradients.tensor(shape: input.shape, layout: input.layout)
+        let gradientTarget =
+            gradientLayout == plan.source
+            ? inputGradient
+            : backwardInputGradients.tensor(shape: input.shape, layout: .oneDNN(gradientLayout))
+        let outputGradientForData = reordered(
+            outputGradient, from: plan.destination, to: dataOutputGradient, cache: &dataPassOutputGradients)
         dataPrimitive.run([
-            DNNL_ARG_DIFF_SRC: inputGradient.data, DNNL_ARG_WEIGHTS: weightBuffer,
-            DNNL_ARG_DIFF_DST: outputGradient.data,
+            DNNL_ARG_DIFF_SRC: gradientTarget.data, DNNL_ARG_WEIGHTS: weightBuffer,
+            DNNL_ARG_DIFF_DST: outputGradientForData.data,
         ])
+        if gradientTarget !== inputGradient {
+            Reorder.run(from: gradientLayout, gradientTarget.data, to: plan.source, inputGradient.data)
+        }
         return inputGradient
     }
+}
+
+/// Returns `tensor` when `layout` is `source`, else its copy in `layout`, held in `cache`.
+private func reordered(
+    _ tensor: Tensor, from source: MemoryDescriptor, to layout: MemoryDescriptor, cache: inout TensorCache
+) -> Tensor {
+    guard layout != source else { return tensor }
+    let copy = cache.tensor(shape: tensor.shape, layout: .oneDNN(layout))
+    Reorder.run(from: source, tensor.data, to: layout, copy.data)
+    return copy
 }
 
 /// Converts sizes to oneDNN's dimension type. The array is passed where oneDNN takes a
