@@ -35,7 +35,7 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable, Sen
         case .typeMismatch(let type, let context):
             self.init(
                 field: Self.path(context.codingPath), rule: "must be \(Self.typeName(type))",
-                value: Self.detail(context))
+                value: Self.foundKind(context))
         case .valueNotFound(let type, let context):
             self.init(
                 field: Self.path(context.codingPath), rule: "must be \(Self.typeName(type))", value: "null")
@@ -73,8 +73,114 @@ public struct ConfigurationError: Error, CustomStringConvertible, Equatable, Sen
         }
     }
 
-    private static func detail(_ context: DecodingError.Context) -> String? {
-        context.debugDescription.isEmpty ? nil : context.debugDescription
+    /// Returns what the decoder found instead of the expected type, such as "a string", from a
+    /// description like "Expected to decode Int but found a string instead.", or the whole
+    /// description when it has another form.
+    private static func foundKind(_ context: DecodingError.Context) -> String? {
+        let text = context.debugDescription
+        guard let found = text.range(of: "but found "),
+            let end = text.range(of: " instead", range: found.upperBound..<text.endIndex)
+        else { return text.isEmpty ? nil : text }
+        switch String(text[found.upperBound..<end.lowerBound]) {
+        case "bool": return "true or false"
+        case "number": return "a number"
+        case "a dictionary": return "an object"
+        case let kind: return kind
+        }
+    }
+
+    /// Decodes `type` from the JSON `data`, turning a `DecodingError` into a `ConfigurationError`
+    /// that names the field.
+    ///
+    /// Foundation's decoder on Linux reports a number that does not fit an integer field (8.5,
+    /// 1e30) as invalid JSON without a field path. When `data` is valid JSON, this finds the
+    /// field by trying each such number as 1, and names it with the rule and the value.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let located = locateNumberMismatch(type, in: data)
+            {
+                throw located
+            }
+            throw ConfigurationError(error)
+        }
+    }
+
+    /// Returns the error for a number in `data` that an integer field cannot hold (a fraction,
+    /// or a value beyond `Int`'s range), or nil when there is none.
+    ///
+    /// Each such number in turn is replaced by a string: when the decoder then reports that
+    /// an integer was expected at that number's path, that field is the one.
+    private static func locateNumberMismatch<Value: Decodable>(_ type: Value.Type, in data: Data)
+        -> ConfigurationError?
+    {
+        guard let root = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return nil
+        }
+        for (path, number) in numbers(in: root, path: []) {
+            let value = number.doubleValue
+            guard value.rounded() != value || abs(value) >= 9.2e18 else { continue }
+            guard
+                let probe = try? JSONSerialization.data(
+                    withJSONObject: replacing(path, in: root, with: "probe"), options: [.fragmentsAllowed])
+            else { continue }
+            do {
+                _ = try JSONDecoder().decode(type, from: probe)
+            } catch DecodingError.typeMismatch(let expected, let context)
+                where Self.path(context.codingPath) == Self.path(path)
+                && (expected is Int.Type || expected is Int32.Type || expected is Int64.Type
+                    || expected is UInt64.Type)
+            {
+                return ConfigurationError(
+                    field: Self.path(path), rule: "must be a whole number that fits a 64-bit integer",
+                    value: "\(number)")
+            } catch {}
+        }
+        return nil
+    }
+
+    /// A key of a decoded JSON tree, for building coding paths.
+    private struct TreeKey: CodingKey {
+        var stringValue: String
+        var intValue: Int?
+        init(stringValue: String) { self.stringValue = stringValue }
+        init(intValue: Int) {
+            stringValue = "\(intValue)"
+            self.intValue = intValue
+        }
+    }
+
+    /// Returns every number in a `JSONSerialization` tree with its path, in document order for
+    /// arrays and in key order for objects. True and false are not numbers here.
+    private static func numbers(in node: Any, path: [any CodingKey]) -> [([any CodingKey], NSNumber)] {
+        if let object = node as? [String: Any] {
+            return object.keys.sorted().flatMap {
+                numbers(in: object[$0]!, path: path + [TreeKey(stringValue: $0)])
+            }
+        }
+        if let array = node as? [Any] {
+            return array.enumerated().flatMap { numbers(in: $1, path: path + [TreeKey(intValue: $0)]) }
+        }
+        if node is Bool { return [] }
+        if let number = node as? NSNumber { return [(path, number)] }
+        return []
+    }
+
+    /// Returns `node` with the value at `path` replaced by `value`.
+    private static func replacing(_ path: [any CodingKey], in node: Any, with value: Any) -> Any {
+        guard let key = path.first else { return value }
+        let rest = Array(path.dropFirst())
+        if var object = node as? [String: Any], let child = object[key.stringValue] {
+            object[key.stringValue] = replacing(rest, in: child, with: value)
+            return object
+        }
+        if var array = node as? [Any], let index = key.intValue, array.indices.contains(index) {
+            array[index] = replacing(rest, in: array[index], with: value)
+            return array
+        }
+        return node
     }
 }
 

@@ -67,11 +67,7 @@ public struct Experiment: Codable, Equatable, Sendable {
 
     /// Decodes an experiment from JSON text, turning decoding failures into `ConfigurationError`.
     public static func decode(_ data: Data) throws -> Experiment {
-        do {
-            return try JSONDecoder().decode(Experiment.self, from: data)
-        } catch let error as DecodingError {
-            throw ConfigurationError(error)
-        }
+        try ConfigurationError.decode(Experiment.self, from: data)
     }
 
     /// Reads and validates the experiment file at `url`.
