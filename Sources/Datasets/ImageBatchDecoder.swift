@@ -104,7 +104,11 @@ final class ImageBatchDecoder {
         do {
             bytes = try Data(contentsOf: file)
         } catch {
-            throw ImageDecodingFailure(reason: error.localizedDescription)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw ImageDecodingFailure(reason: "the file does not exist")
+            }
+            throw ImageDecodingFailure(
+                reason: "reading it failed (\((error as NSError).localizedDescription))")
         }
         var image = try DecodedImage(decoding: [UInt8](bytes))
         let converted = image.channels != channels

@@ -60,7 +60,7 @@ public struct ImageFolderReport: Codable, Equatable, Sendable {
             counts.append("\(ignoredFileCount) other \(files(ignoredFileCount)) ignored")
         }
         if convertedImageCount > 0 {
-            counts.append("\(convertedImageCount) converted to the channel count")
+            counts.append("\(convertedImageCount) changed in channel count")
         }
         if resizedImageCount > 0 {
             counts.append("\(resizedImageCount) resized")

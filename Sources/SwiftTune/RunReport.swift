@@ -55,8 +55,8 @@ public struct RunReport {
         return url
     }
 
-    /// Returns the split sizes, the standardization and what the loader did with each image
-    /// folder, as name-value pairs for the report's data section.
+    /// Returns the split sizes, the standardization, what the loader did with each image folder
+    /// and the streaming cache's use, as name-value pairs for the report's data section.
     static func dataFacts(of summary: RunSummary) -> [ParameterSetting] {
         var facts = [
             ParameterSetting(
@@ -73,12 +73,44 @@ public struct RunReport {
                     ParameterSetting(
                         name: "classes without images", value: report.emptyClasses.joined(separator: ", ")))
             }
+            for file in report.skippedUnreadableFiles.prefix(5) {
+                facts.append(ParameterSetting(name: "skipped \(file.path)", value: file.reason))
+            }
+            if report.skippedUnreadableCount > 5 {
+                facts.append(
+                    ParameterSetting(
+                        name: "skipped files not listed here",
+                        value: "\(report.skippedUnreadableCount - 5), all listed in summary.json"))
+            }
+        }
+        if let memory = summary.memory, let limit = memory.streamingLimitMB, let cache = memory.cache {
+            let reads = cache.hits + cache.misses
+            let share = reads == 0 ? 0 : 100 * Double(cache.hits) / Double(reads)
+            facts.append(
+                ParameterSetting(
+                    name: "data streamed from files",
+                    value: "cache of up to \(grouped(cache.capacity)) samples, "
+                        + String(
+                            format: "%.1f MiB held (limit %d MiB); ", Double(cache.cachedBytes) / 1_048_576,
+                            limit)
+                        + "\(grouped(cache.hits)) of \(grouped(reads)) reads "
+                        + String(format: "(%.1f %%) came from the cache", share)))
         }
         return facts
     }
 
-    /// Returns the run's memory as name-value pairs for the report's summary: the peak resident
-    /// memory and, for a streamed data set, the cache's size and use.
+    /// Returns `number` with commas between groups of three digits, such as "37,000".
+    private static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return number < 0 ? "-" + result : result
+    }
+
+    /// Returns the run's peak resident memory as a name-value pair for the report's summary.
     static func memoryFacts(of summary: RunSummary) -> [ParameterSetting] {
         guard let memory = summary.memory else { return [] }
         var facts: [ParameterSetting] = []
@@ -87,17 +119,6 @@ public struct RunReport {
             facts.append(
                 ParameterSetting(
                     name: "peak resident memory", value: String(format: "%.1f MiB", peak) + start))
-        }
-        if let limit = memory.streamingLimitMB, let cache = memory.cache {
-            let reads = cache.hits + cache.misses
-            facts.append(
-                ParameterSetting(
-                    name: "data streamed from files",
-                    value: String(
-                        format:
-                            "cache of %d samples (%.1f MiB of a %d MiB limit), %.1f %% of %d reads from it",
-                        cache.capacity, Double(cache.cachedBytes) / 1_048_576, limit,
-                        reads == 0 ? 0 : 100 * Double(cache.hits) / Double(reads), reads)))
         }
         return facts
     }

@@ -32,6 +32,12 @@ public enum ComputeThreads {
     /// Thread count in force.
     public static var threadCount: Int { pool.threadCount }
 
+    /// The thread count in force as a phrase for messages: "1 thread", "2 threads".
+    public static var threadCountPhrase: String {
+        let count = threadCount
+        return count == 1 ? "1 thread" : "\(count) threads"
+    }
+
     /// Sets the thread count of every runtime; `nil` means all available cores.
     public static func configure(threadCount: Int?) {
         let count = max(1, threadCount ?? availableCores)

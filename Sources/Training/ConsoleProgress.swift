@@ -51,11 +51,16 @@ public final class ConsoleProgress: TrainingObserver {
         if let cache = data.streamingCache {
             let sampleCount = data.training.count + data.validation.count + data.test.count
             let mebibytes = Double(cache.capacity * cache.sampleSize * cache.bytesPerValue) / 1_048_576
+            let rest =
+                cache.capacity < data.training.count + data.validation.count
+                ? "the other samples are decoded again whenever a batch needs them"
+                : "every training and validation sample fits, and only the test split is read again"
             print(
                 String(
-                    format: "%@streaming %d images from their files; the cache holds %d decoded samples "
-                        + "(%.1f MiB), the rest are decoded when a batch needs them",
-                    prefix, sampleCount, cache.capacity, mebibytes))
+                    format:
+                        "%@streaming %d images from their files; the cache holds up to %d decoded samples "
+                        + "(%.1f MiB), and %@",
+                    prefix, sampleCount, cache.capacity, mebibytes, rest))
         }
         for warning in data.warnings {
             print("\(prefix)warning: \(warning)")

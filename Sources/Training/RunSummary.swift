@@ -89,7 +89,9 @@ public struct RunSummary: Codable, Sendable {
         public var peakResidentMB: Double?
         /// `data.images.memoryLimitMB` when the data streamed from its files.
         public var streamingLimitMB: Int?
-        /// The cache of decoded samples at the end of the run, when the data streamed.
+        /// The cache of decoded samples at the end of the run, when the data streamed: its size
+        /// then, and the hits and misses of this run's reads, preparation included where the
+        /// run prepared its data.
         public var cache: SampleCache.Statistics?
 
         public init(

@@ -49,7 +49,8 @@ public final class Trainer {
     ///     is never augmented.
     ///   - evaluationBatchSize: the batch size of the validation pass after each epoch.
     /// - Throws: `ConfigurationError` for a monitor or schedule that names an unknown metric, and
-    ///   the errors of reading samples (`SampleSource.copySamples(at:to:)`).
+    ///   `TrainingInterrupted` with the epochs finished so far when a training or validation
+    ///   sample cannot be read (`SampleSource.copySamples(at:to:)`).
     public func fit(
         _ model: Sequential, training: any SampleSource, validation: any SampleSource,
         augmenter: ImageAugmenter? = nil, evaluationBatchSize: Int = ModelEvaluation.defaultBatchSize
@@ -97,7 +98,12 @@ public final class Trainer {
             var seen = 0
 
             for (batchIndex, indices) in plan.batches.enumerated() {
-                let (input, labels) = try prefetcher.next()
+                let (input, labels): (Tensor, [Int32])
+                do {
+                    (input, labels) = try prefetcher.next()
+                } catch {
+                    throw TrainingInterrupted(history: history, underlying: error)
+                }
                 let logits = model.forward(input, isTraining: true)
                 let gradient = gradients.tensor(shape: logits.shape)
                 let result = labels.withUnsafeBufferPointer {
@@ -177,4 +183,15 @@ public final class Trainer {
         return "The loss became NaN or infinite \(place) at learning rate \(learningRate). "
             + "Try a learning rate 3 to 10 times lower, batch normalization, or a smaller initial scale."
     }
+}
+
+/// An error that stopped training after some epochs, such as a streamed image file that changed
+/// during the run, with the history of the epochs finished before it.
+public struct TrainingInterrupted: Error, CustomStringConvertible {
+    /// The finished epochs.
+    public var history: History
+    /// The error that stopped training.
+    public var underlying: any Error
+
+    public var description: String { "\(underlying)" }
 }

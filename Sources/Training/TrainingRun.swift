@@ -71,6 +71,8 @@ public struct TrainingRun {
     {
         let started = Date()
         let residentAtStart = ProcessMemory.residentBytes
+        // Data passed in may carry a cache that earlier runs used; this run counts its own reads.
+        let cacheAtStart = data?.streamingCache?.statistics
         let data = try data ?? prepareData(notifying: observer)
         let model = try experiment.model.makeModel(
             inputShape: data.training.sampleShape, classCount: data.training.classCount,
@@ -92,9 +94,17 @@ public struct TrainingRun {
         trainer.observer = observer
         let evaluationBatchSize = Self.evaluationBatchSize(
             for: data, trainingBatchSize: experiment.training.batchSize)
-        let history = try trainer.fit(
-            model, training: data.training, validation: data.validation, augmenter: augmenter,
-            evaluationBatchSize: evaluationBatchSize)
+        let history: History
+        do {
+            history = try trainer.fit(
+                model, training: data.training, validation: data.validation, augmenter: augmenter,
+                evaluationBatchSize: evaluationBatchSize)
+        } catch let interrupted as TrainingInterrupted {
+            // The epochs that finished stay on record; the caller reports the error.
+            try AtomicFile.write(interrupted.history.csv, to: directory.appendingPathComponent("history.csv"))
+            try Self.writeJSON(interrupted.history, to: directory.appendingPathComponent("history.json"))
+            throw interrupted.underlying
+        }
 
         var validation: RunSummary.SplitMetrics?
         var test: RunSummary.SplitMetrics?
@@ -144,7 +154,7 @@ public struct TrainingRun {
                 residentAtStartMB: residentAtStart.map(Self.mebibytes),
                 peakResidentMB: ProcessMemory.peakResidentBytes.map(Self.mebibytes),
                 streamingLimitMB: data.streamingCache == nil ? nil : experiment.data.images?.memoryLimitMB,
-                cache: data.streamingCache?.statistics),
+                cache: data.streamingCache.map { Self.cacheUse($0.statistics, since: cacheAtStart) }),
             imageFolders: data.imageFolderReports.isEmpty ? nil : data.imageFolderReports)
         try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
         try Self.writeJSON(history, to: directory.appendingPathComponent("history.json"))
@@ -160,6 +170,17 @@ public struct TrainingRun {
     /// large block of decoded samples beside the cache.
     public static func evaluationBatchSize(for data: PreparedData, trainingBatchSize: Int) -> Int {
         data.streamingCache == nil ? ModelEvaluation.defaultBatchSize : trainingBatchSize
+    }
+
+    /// Returns `statistics` with the hits and misses counted since `start`, when given.
+    private static func cacheUse(_ statistics: SampleCache.Statistics, since start: SampleCache.Statistics?)
+        -> SampleCache.Statistics
+    {
+        guard let start else { return statistics }
+        var use = statistics
+        use.hits -= start.hits
+        use.misses -= start.misses
+        return use
     }
 
     /// Converts bytes to mebibytes, rounded to 0.1.

@@ -48,7 +48,7 @@ struct SearchCommand {
         }
         plan += ", objective \(search.direction.rawValue) validation \(search.objective)"
         print(plan)
-        print("study directory \(directory.path) on \(ComputeThreads.threadCount) threads")
+        print("study directory \(directory.path) on \(ComputeThreads.threadCountPhrase)")
         fflush(nil)
 
         let runner = StudyRunner(studyExperiment: studyExperiment, directory: directory)

@@ -39,7 +39,7 @@ struct TrainCommand {
         let directory = URL(fileURLWithPath: outputPath ?? defaultDirectory(for: experiment))
         let progress = ConsoleProgress(quiet: isQuiet)
         print(
-            "training \(experiment.name) with seed \(experiment.seed) on \(ComputeThreads.threadCount) threads; run directory \(directory.path)"
+            "training \(experiment.name) with seed \(experiment.seed) on \(ComputeThreads.threadCountPhrase); run directory \(directory.path)"
         )
         fflush(nil)
         let result = try TrainingRun(experiment: experiment, dataPath: dataPath, observer: progress).run(
@@ -79,7 +79,7 @@ struct TrainCommand {
         let report = try RunReport(directory: directory)
         if let diagnosis = try? report.diagnosis() {
             print(
-                "diagnosis: \(diagnosis.verdict.rawValue) (run `tune diagnose \(directory.path)` for evidence and advice)"
+                "diagnosis: \(diagnosis.verdict.description) (run `tune diagnose \(directory.path)` for evidence and advice)"
             )
         }
         let reportURL = try report.writeHTML()

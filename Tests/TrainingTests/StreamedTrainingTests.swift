@@ -102,4 +102,47 @@ struct StreamedTrainingTests {
         #expect(labels == [validation.labels[1], validation.labels[2]])
         #expect(throws: DatasetError.self) { try prefetcher.next() }
     }
+
+    /// Removes one file after the first epoch.
+    final class FileRemover: TrainingObserver {
+        var file: URL?
+        func trainer(didFinishBatch progress: BatchProgress) {}
+        func trainer(didFinishEpoch record: EpochRecord, of epochs: Int) {
+            if record.epoch == 1, let file { try? FileManager.default.removeItem(at: file) }
+        }
+    }
+
+    @Test func interruptedRunKeepsTheFinishedEpochs() throws {
+        let folder = try Self.imageFolder(count: 12)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Gray 256 x 256 samples after area resizing keep 4-byte values: 1 MiB holds 4 of them,
+        // the first 4 training samples, so the others are read from their files every epoch.
+        let experiment = try Experiment.decode(
+            Data(
+                """
+                {"name": "interrupted", "seed": 5,
+                 "data": {"format": "imageFolder", "path": "\(folder.path)", "split": {"ratios": [4, 1, 1]},
+                          "images": {"channels": 1, "size": [256, 256], "resizeMethod": "area", "memoryLimitMB": 1}},
+                 "model": {"architecture": "mlp", "depth": 1, "units": 4},
+                 "training": {"epochs": 3, "batchSize": 8, "optimizer": {"kind": "sgd", "learningRate": 0.01}}}
+                """.utf8))
+        let remover = FileRemover()
+        let run = TrainingRun(experiment: experiment, observer: remover)
+        let data = try run.prepareData()
+        #expect(data.streamingCache?.capacity == 4)
+        let training = try #require(data.training as? StreamedImageSet)
+        remover.file = training.files[10]
+
+        let directory = folder.appendingPathComponent("run")
+        let error = #expect(throws: DatasetError.self) { try run.run(writingTo: directory, data: data) }
+        guard case .streamedImageUnreadable(let path, let reason) = error else {
+            Issue.record("expected streamedImageUnreadable, got \(String(describing: error))")
+            return
+        }
+        #expect(path == training.files[10].path)
+        #expect(reason == "the file does not exist")
+        let history = try String(contentsOf: directory.appendingPathComponent("history.csv"), encoding: .utf8)
+        #expect(history.split(separator: "\n").count == 2, "\(history)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("history.json").path))
+    }
 }
