@@ -45,6 +45,18 @@ struct ExperimentDecodingTests {
         #expect(error?.value == kind)
     }
 
+    @Test func fractionInsideAnArrayIsNamedWithItsIndex() {
+        let data = Data(
+            """
+            {"name": "decoding",
+             "data": {"dataset": "mnist"}, "model": {"architecture": "mlp", "unitsPerLayer": [64, 32.5]},
+             "training": {"epochs": 1, "batchSize": 8, "optimizer": {"kind": "sgd", "learningRate": 0.1}}}
+            """.utf8)
+        let error = Self.error(decoding: data)
+        #expect(error?.field == "model.unitsPerLayer[1]")
+        #expect(error?.value == "32.5")
+    }
+
     @Test func brokenJSONStaysAJSONError() {
         let error = Self.error(decoding: Data("{\"name\": ".utf8))
         #expect(error?.field == "JSON")
