@@ -147,7 +147,7 @@ public enum DatasetError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "data.images.skipUnreadable to true to skip unreadable files."
         case .streamedImageUnreadable(let path, let reason):
             return
-                "Image file \(path) could not be read while training: \(reason). It was read when the data "
+                "Image file \(path) could not be read: \(reason). It was read when the data "
                 + "was prepared, so it changed during the run; a streamed data set must stay unchanged "
                 + "until the run ends."
         case .imageSizeMismatch(let path, let size, let referencePath, let referenceSize):

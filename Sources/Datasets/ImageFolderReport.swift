@@ -1,3 +1,5 @@
+import TensorCore
+
 /// The counts of files that an image folder loader read, skipped and ignored, for the run record.
 public struct ImageFolderReport: Codable, Equatable, Sendable {
     /// An image file that was skipped because it could not be read or decoded.
@@ -52,18 +54,18 @@ public struct ImageFolderReport: Codable, Equatable, Sendable {
     /// ignored"; counts of zero are left out, except the loaded images.
     public var countsDescription: String {
         func files(_ count: Int) -> String { count == 1 ? "file" : "files" }
-        var counts = ["\(loadedImageCount) images loaded"]
+        var counts = ["\(loadedImageCount.groupedDigits) images loaded"]
         if skippedUnreadableCount > 0 {
-            counts.append("\(skippedUnreadableCount) unreadable skipped")
+            counts.append("\(skippedUnreadableCount.groupedDigits) unreadable skipped")
         }
         if ignoredFileCount > 0 {
-            counts.append("\(ignoredFileCount) other \(files(ignoredFileCount)) ignored")
+            counts.append("\(ignoredFileCount.groupedDigits) other \(files(ignoredFileCount)) ignored")
         }
         if convertedImageCount > 0 {
-            counts.append("\(convertedImageCount) changed in channel count")
+            counts.append("\(convertedImageCount.groupedDigits) changed in channel count")
         }
         if resizedImageCount > 0 {
-            counts.append("\(resizedImageCount) resized")
+            counts.append("\(resizedImageCount.groupedDigits) resized")
         }
         return counts.joined(separator: ", ")
     }

@@ -16,6 +16,24 @@ public struct ImageSize: Codable, Equatable, Hashable, Sendable, CustomStringCon
     }
 
     /// Decodes `[height, width]` or one integer, and checks that both are positive.
+    /// Returns the value in `container` as JSON-like text for an error message, such as
+    /// "[32.5, 32]", or nil when it is neither a number, a string nor a list of numbers.
+    private static func describe(_ container: any SingleValueDecodingContainer) -> String? {
+        func text(_ number: Double) -> String {
+            number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : "\(number)"
+        }
+        if let numbers = try? container.decode([Double].self) {
+            return "[" + numbers.map(text).joined(separator: ", ") + "]"
+        }
+        if let number = try? container.decode(Double.self) {
+            return text(number)
+        }
+        if let string = try? container.decode(String.self) {
+            return "\"\(string)\""
+        }
+        return nil
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let side = try? container.decode(Int.self) {
@@ -24,7 +42,8 @@ public struct ImageSize: Codable, Equatable, Hashable, Sendable, CustomStringCon
             self.init(height: sides[0], width: sides[1])
         } else {
             throw ConfigurationError(
-                field: decoder.fieldPath, rule: "must be [height, width] or one integer for a square size")
+                field: decoder.fieldPath, rule: "must be [height, width] or one integer for a square size",
+                value: Self.describe(container))
         }
         guard height > 0, width > 0 else {
             throw ConfigurationError(

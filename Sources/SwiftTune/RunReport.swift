@@ -25,6 +25,13 @@ public struct RunReport {
     {
         let url = directory.appendingPathComponent(name)
         guard let data = try? Data(contentsOf: url) else {
+            let history = directory.appendingPathComponent("history.csv")
+            if name == "summary.json", FileManager.default.fileExists(atPath: history.path) {
+                throw RunRecordError(
+                    description:
+                        "\(url.path) is missing: the run stopped before it finished, so there is no report; "
+                        + "\(history.path) has the epochs it finished.")
+            }
             throw RunRecordError(
                 description:
                     "\(url.path) cannot be read; is \(directory.path) a run directory written by tune train?")
@@ -61,8 +68,9 @@ public struct RunReport {
         var facts = [
             ParameterSetting(
                 name: "split",
-                value: "\(summary.split.training) training, \(summary.split.validation) validation, "
-                    + "\(summary.split.test) test samples"),
+                value:
+                    "\(summary.split.training.groupedDigits) training, \(summary.split.validation.groupedDigits) "
+                    + "validation, \(summary.split.test.groupedDigits) test samples"),
             ParameterSetting(name: "standardization", value: summary.standardization.mode.rawValue),
         ]
         for report in summary.imageFolders ?? [] {
@@ -89,25 +97,14 @@ public struct RunReport {
             facts.append(
                 ParameterSetting(
                     name: "data streamed from files",
-                    value: "cache of up to \(grouped(cache.capacity)) samples, "
+                    value: "cache of up to \(cache.capacity.groupedDigits) samples, "
                         + String(
                             format: "%.1f MiB held (limit %d MiB); ", Double(cache.cachedBytes) / 1_048_576,
                             limit)
-                        + "\(grouped(cache.hits)) of \(grouped(reads)) reads "
+                        + "\(cache.hits.groupedDigits) of \(reads.groupedDigits) reads "
                         + String(format: "(%.1f %%) came from the cache", share)))
         }
         return facts
-    }
-
-    /// Returns `number` with commas between groups of three digits, such as "37,000".
-    private static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return number < 0 ? "-" + result : result
     }
 
     /// Returns the run's peak resident memory as a name-value pair for the report's summary.

@@ -50,17 +50,19 @@ public final class ConsoleProgress: TrainingObserver {
         }
         if let cache = data.streamingCache {
             let sampleCount = data.training.count + data.validation.count + data.test.count
-            let mebibytes = Double(cache.capacity * cache.sampleSize * cache.bytesPerValue) / 1_048_576
+            // The test split never enters the cache, so it holds at most the other two.
+            let capacity = min(cache.capacity, data.training.count + data.validation.count)
+            let mebibytes = Double(capacity * cache.sampleSize * cache.bytesPerValue) / 1_048_576
             let rest =
-                cache.capacity < data.training.count + data.validation.count
+                capacity < data.training.count + data.validation.count
                 ? "the other samples are decoded again whenever a batch needs them"
                 : "every training and validation sample fits, and only the test split is read again"
             print(
                 String(
                     format:
-                        "%@streaming %d images from their files; the cache holds up to %d decoded samples "
+                        "%@streaming %@ images from their files; the cache holds up to %@ decoded samples "
                         + "(%.1f MiB), and %@",
-                    prefix, sampleCount, cache.capacity, mebibytes, rest))
+                    prefix, sampleCount.groupedDigits, capacity.groupedDigits, mebibytes, rest))
         }
         for warning in data.warnings {
             print("\(prefix)warning: \(warning)")

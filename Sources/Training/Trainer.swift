@@ -135,8 +135,13 @@ public final class Trainer {
                 }
             }
 
-            let evaluation = try ModelEvaluation(
-                model: model, dataset: validation, batchSize: evaluationBatchSize)
+            let evaluation: ModelEvaluation
+            do {
+                evaluation = try ModelEvaluation(
+                    model: model, dataset: validation, batchSize: evaluationBatchSize)
+            } catch {
+                throw TrainingInterrupted(history: history, underlying: error)
+            }
             guard evaluation.loss.isFinite else {
                 history.status = .diverged
                 history.message = Self.divergenceMessage(

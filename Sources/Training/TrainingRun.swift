@@ -101,10 +101,12 @@ public struct TrainingRun {
                 evaluationBatchSize: evaluationBatchSize)
         } catch let interrupted as TrainingInterrupted {
             // The epochs that finished stay on record; the caller reports the error.
-            try AtomicFile.write(interrupted.history.csv, to: directory.appendingPathComponent("history.csv"))
-            try Self.writeJSON(interrupted.history, to: directory.appendingPathComponent("history.json"))
+            try Self.writeHistory(interrupted.history, in: directory)
             throw interrupted.underlying
         }
+        // Written now as well as at the end, so that an error in the final evaluation, such as a
+        // test image that can no longer be read, leaves the training on record.
+        try Self.writeHistory(history, in: directory)
 
         var validation: RunSummary.SplitMetrics?
         var test: RunSummary.SplitMetrics?
@@ -156,13 +158,18 @@ public struct TrainingRun {
                 streamingLimitMB: data.streamingCache == nil ? nil : experiment.data.images?.memoryLimitMB,
                 cache: data.streamingCache.map { Self.cacheUse($0.statistics, since: cacheAtStart) }),
             imageFolders: data.imageFolderReports.isEmpty ? nil : data.imageFolderReports)
-        try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
-        try Self.writeJSON(history, to: directory.appendingPathComponent("history.json"))
+        try Self.writeHistory(history, in: directory)
         try Self.writeJSON(data.split, to: directory.appendingPathComponent("split.json"))
         try Self.writeJSON(summary, to: directory.appendingPathComponent("summary.json"))
         return Result(
             model: model, history: history, summary: summary, validationEvaluation: validationEvaluation,
             testEvaluation: testEvaluation)
+    }
+
+    /// Writes `history.csv` and `history.json` into `directory`, atomically.
+    private static func writeHistory(_ history: History, in directory: URL) throws {
+        try AtomicFile.write(history.csv, to: directory.appendingPathComponent("history.csv"))
+        try writeJSON(history, to: directory.appendingPathComponent("history.json"))
     }
 
     /// Returns the batch size for evaluating `data`: `ModelEvaluation.defaultBatchSize` for data in

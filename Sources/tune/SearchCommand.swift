@@ -41,8 +41,8 @@ struct SearchCommand {
         let search = studyExperiment.search
         let budget = trials ?? search.trials
         var plan =
-            "study \(studyExperiment.base.name): \(search.sampler.rawValue) search over \(search.space.parameters.count) parameters"
-        if let budget { plan += ", \(budget) trials" }
+            "study \(studyExperiment.base.name): \(search.sampler.rawValue) search over \(search.space.parameters.count == 1 ? "1 parameter" : "\(search.space.parameters.count) parameters")"
+        if let budget { plan += budget == 1 ? ", 1 trial" : ", \(budget) trials" }
         if let minutes = timeoutMinutes ?? search.timeoutMinutes {
             plan += String(format: ", at most %g minutes", minutes)
         }

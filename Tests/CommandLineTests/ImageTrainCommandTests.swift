@@ -142,7 +142,7 @@ struct ImageTrainCommandTests {
             let report = try String(contentsOf: run.appendingPathComponent("report.html"), encoding: .utf8)
             #expect(report.contains("peak resident memory"))
             if limit != nil {
-                #expect(output.standardOutput.contains("streaming 4000 images from their files"))
+                #expect(output.standardOutput.contains("streaming 4,000 images from their files"))
                 #expect(report.contains("data streamed from files"))
             }
         }

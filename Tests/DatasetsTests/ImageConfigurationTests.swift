@@ -35,6 +35,16 @@ struct ImageConfigurationTests {
         #expect(configuration.images?.size == ImageSize(height: 32, width: 32))
     }
 
+    @Test(arguments: [
+        (#"[32.5, 32]"#, "[32.5, 32]"), (#"[32, 32, 3]"#, "[32, 32, 3]"), (#""large""#, "\"large\""),
+    ])
+    func badSizeShowsTheValue(json: String, shown: String) {
+        let error = decodingError(
+            #"{"path": "/d", "format": "imageFolder", "images": {"size": "# + json + "}}")
+        #expect(error?.field == "data.images.size")
+        #expect(error?.value == shown)
+    }
+
     @Test func countsPlanDecodes() throws {
         let configuration = try decode(
             #"{"path": "/d", "format": "cifar", "split": {"validationCount": 5000, "allowSmallClasses": true}}"#

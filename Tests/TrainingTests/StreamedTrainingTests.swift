@@ -78,11 +78,13 @@ struct StreamedTrainingTests {
         try FileManager.default.removeItem(at: validation.files[1])
 
         let trainer = Trainer(configuration: configuration(epochs: 2, batchSize: 4), seed: 2)
-        let error = #expect(throws: DatasetError.self) {
+        let interrupted = #expect(throws: TrainingInterrupted.self) {
             try trainer.fit(try Self.model(for: data), training: data.training, validation: data.validation)
         }
-        guard case .streamedImageUnreadable(let path, _) = error else {
-            Issue.record("expected streamedImageUnreadable, got \(String(describing: error))")
+        // The first validation pass fails, so no epoch finished.
+        #expect(interrupted?.history.epochs.isEmpty == true)
+        guard case .streamedImageUnreadable(let path, _) = interrupted?.underlying as? DatasetError else {
+            Issue.record("expected streamedImageUnreadable, got \(String(describing: interrupted))")
             return
         }
         #expect(path == validation.files[1].path)
@@ -112,7 +114,13 @@ struct StreamedTrainingTests {
         }
     }
 
-    @Test func interruptedRunKeepsTheFinishedEpochs() throws {
+    /// A split of a prepared data set, for choosing which file to remove.
+    enum Split: String, CaseIterable, Sendable {
+        case training, validation, test
+    }
+
+    @Test(arguments: Split.allCases)
+    func interruptedRunKeepsTheFinishedEpochs(split: Split) throws {
         let folder = try Self.imageFolder(count: 12)
         defer { try? FileManager.default.removeItem(at: folder) }
         // Gray 256 x 256 samples after area resizing keep 4-byte values: 1 MiB holds 4 of them,
@@ -130,8 +138,10 @@ struct StreamedTrainingTests {
         let run = TrainingRun(experiment: experiment, observer: remover)
         let data = try run.prepareData()
         #expect(data.streamingCache?.capacity == 4)
-        let training = try #require(data.training as? StreamedImageSet)
-        remover.file = training.files[10]
+        let sets = [Split.training: data.training, .validation: data.validation, .test: data.test]
+        let files = try #require(sets[split] as? StreamedImageSet).files
+        let removed = split == .training ? files[10] : files[1]
+        remover.file = removed
 
         let directory = folder.appendingPathComponent("run")
         let error = #expect(throws: DatasetError.self) { try run.run(writingTo: directory, data: data) }
@@ -139,10 +149,12 @@ struct StreamedTrainingTests {
             Issue.record("expected streamedImageUnreadable, got \(String(describing: error))")
             return
         }
-        #expect(path == training.files[10].path)
+        #expect(path == removed.path)
         #expect(reason == "the file does not exist")
+        // A training or validation file stops epoch 2; a test file stops the final evaluation.
+        let finishedEpochs = split == .test ? 3 : 1
         let history = try String(contentsOf: directory.appendingPathComponent("history.csv"), encoding: .utf8)
-        #expect(history.split(separator: "\n").count == 2, "\(history)")
+        #expect(history.split(separator: "\n").count == 1 + finishedEpochs, "\(history)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("history.json").path))
     }
 }
