@@ -118,8 +118,8 @@ public final class StudyRunner {
             return data
         }
         let data = try run.prepareData()
-        for warning in data.warnings {
-            log("warning: \(warning)")
+        for line in ConsoleProgress.lines(describing: data) {
+            log(line)
         }
         cachedData = (experiment.data, experiment.seed, data)
         return data

@@ -43,11 +43,16 @@ public final class ConsoleProgress: TrainingObserver {
     /// Prints each data warning on its own line, such as a test split whose class shares differ
     /// from training's, and what a streamed data set keeps in memory.
     public func trainingRun(didPrepare data: PreparedData) {
-        for report in data.imageFolderReports {
-            for line in Self.lines(describing: report) {
-                print(prefix + line)
-            }
+        for line in Self.lines(describing: data) {
+            print(prefix + line)
         }
+        fflush(nil)
+    }
+
+    /// Returns the console lines about prepared data: what the loader did with each image
+    /// folder, what a streamed data set keeps in memory, and each warning about the splits.
+    public static func lines(describing data: PreparedData) -> [String] {
+        var lines = data.imageFolderReports.flatMap { Self.lines(describing: $0) }
         if let cache = data.streamingCache {
             let sampleCount = data.training.count + data.validation.count + data.test.count
             // The test split never enters the cache, so it holds at most the other two.
@@ -57,17 +62,13 @@ public final class ConsoleProgress: TrainingObserver {
                 capacity < data.training.count + data.validation.count
                 ? "the other samples are decoded again whenever a batch needs them"
                 : "every training and validation sample fits, and only the test split is read again"
-            print(
+            lines.append(
                 String(
-                    format:
-                        "%@streaming %@ images from their files; the cache holds up to %@ decoded samples "
+                    format: "streaming %@ images from their files; the cache holds up to %@ decoded samples "
                         + "(%.1f MiB), and %@",
-                    prefix, sampleCount.groupedDigits, capacity.groupedDigits, mebibytes, rest))
+                    sampleCount.groupedDigits, capacity.groupedDigits, mebibytes, rest))
         }
-        for warning in data.warnings {
-            print("\(prefix)warning: \(warning)")
-        }
-        fflush(nil)
+        return lines + data.warnings.map { "warning: \($0)" }
     }
 
     public func trainer(didFinishEpoch record: EpochRecord, of epochs: Int) {
