@@ -75,9 +75,8 @@ final class ImageBatchDecoder {
                                     resizedSlots[slot] = changes.resized
                                     if let moments {
                                         moments.record(slot, values: destination)
-                                        byteSlots[slot] = (0..<sampleSize).allSatisfy { index in
-                                            let value = destination[index]
-                                            return value >= 0 && value <= 255 && value.rounded() == value
+                                        byteSlots[slot] = (0..<sampleSize).allSatisfy {
+                                            destination[$0].isExactByte
                                         }
                                     }
                                 } catch {

@@ -104,9 +104,7 @@ public final class SampleCache: @unchecked Sendable {
             let bytes = storage.assumingMemoryBound(to: UInt8.self) + used * sampleSize
             for index in 0..<sampleSize {
                 let value = source[index]
-                precondition(
-                    value >= 0 && value <= 255 && value.rounded() == value,
-                    "Value \(value) of sample \(key) does not fit a byte.")
+                precondition(value.isExactByte, "Value \(value) of sample \(key) does not fit a byte.")
                 bytes[index] = UInt8(value)
             }
         } else {
@@ -125,4 +123,9 @@ public final class SampleCache: @unchecked Sendable {
             capacity: capacity, cachedSamples: used, cachedBytes: used * sampleSize * bytesPerValue,
             bytesPerValue: bytesPerValue, hits: hits, misses: misses)
     }
+}
+
+extension Float {
+    /// Whether the value is a whole number in 0...255, which one byte stores exactly.
+    var isExactByte: Bool { self >= 0 && self <= 255 && rounded() == self }
 }

@@ -104,8 +104,8 @@ public struct TrainingRun {
             try Self.writeHistory(interrupted.history, in: directory)
             throw interrupted.underlying
         }
-        // Written now as well as at the end, so that an error in the final evaluation, such as a
-        // test image that can no longer be read, leaves the training on record.
+        // Written before the final evaluation, so that an error there, such as a test image that
+        // can no longer be read, leaves the training on record.
         try Self.writeHistory(history, in: directory)
 
         var validation: RunSummary.SplitMetrics?
@@ -158,7 +158,6 @@ public struct TrainingRun {
                 streamingLimitMB: data.streamingCache == nil ? nil : experiment.data.images?.memoryLimitMB,
                 cache: data.streamingCache.map { Self.cacheUse($0.statistics, since: cacheAtStart) }),
             imageFolders: data.imageFolderReports.isEmpty ? nil : data.imageFolderReports)
-        try Self.writeHistory(history, in: directory)
         try Self.writeJSON(data.split, to: directory.appendingPathComponent("split.json"))
         try Self.writeJSON(summary, to: directory.appendingPathComponent("summary.json"))
         return Result(
