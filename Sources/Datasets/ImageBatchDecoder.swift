@@ -4,8 +4,8 @@ import Foundation
 /// size, and either keeps the samples or only measures them.
 ///
 /// Each file gets a slot. When the decoder keeps features, sample `slot` occupies
-/// `features[slot * sampleSize ..< (slot + 1) * sampleSize]`; when it measures, slot `slot` of
-/// `moments` gets the sample's plane moments and the pixels are dropped. A file that cannot be
+/// `features[slot * sampleSize ..< (slot + 1) * sampleSize]`. When it measures, slot `slot` of
+/// `moments` gets the sample's plane moments, and the pixels are dropped. A file that cannot be
 /// read or decoded leaves its slot at zero and records the reason in `failures`.
 final class ImageBatchDecoder {
     /// The files to decode, one per slot.

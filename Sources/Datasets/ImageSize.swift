@@ -16,6 +16,23 @@ public struct ImageSize: Codable, Equatable, Hashable, Sendable, CustomStringCon
     }
 
     /// Decodes `[height, width]` or one integer, and checks that both are positive.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let side = try? container.decode(Int.self) {
+            self.init(height: side, width: side)
+        } else if let sides = try? container.decode([Int].self), sides.count == 2 {
+            self.init(height: sides[0], width: sides[1])
+        } else {
+            throw ConfigurationError(
+                field: decoder.fieldPath, rule: "must be [height, width] or one integer for a square size",
+                value: Self.describe(container))
+        }
+        guard height > 0, width > 0 else {
+            throw ConfigurationError(
+                field: decoder.fieldPath, rule: "must have a positive height and width", value: "\(self)")
+        }
+    }
+
     /// Returns the value in `container` as JSON-like text for an error message, such as
     /// "[32.5, 32]", or nil when it is neither a number, a string nor a list of numbers.
     private static func describe(_ container: any SingleValueDecodingContainer) -> String? {
@@ -32,23 +49,6 @@ public struct ImageSize: Codable, Equatable, Hashable, Sendable, CustomStringCon
             return "\"\(string)\""
         }
         return nil
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let side = try? container.decode(Int.self) {
-            self.init(height: side, width: side)
-        } else if let sides = try? container.decode([Int].self), sides.count == 2 {
-            self.init(height: sides[0], width: sides[1])
-        } else {
-            throw ConfigurationError(
-                field: decoder.fieldPath, rule: "must be [height, width] or one integer for a square size",
-                value: Self.describe(container))
-        }
-        guard height > 0, width > 0 else {
-            throw ConfigurationError(
-                field: decoder.fieldPath, rule: "must have a positive height and width", value: "\(self)")
-        }
     }
 
     /// Encodes the size as `[height, width]`.

@@ -111,8 +111,8 @@ extension DataConfiguration {
     }
 }
 
-/// What `DataConfiguration.loadFolderPair(options:load:)` compares between a training and a test
-/// folder.
+/// The properties of a loaded folder that `DataConfiguration.loadFolderPair(options:load:)`
+/// compares between a training and a test folder.
 protocol ImageFolderContents {
     /// The shape of every sample, [C, H, W].
     var sampleShape: [Int] { get }

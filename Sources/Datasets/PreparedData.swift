@@ -29,8 +29,8 @@ public struct PreparedData: Sendable {
     /// The cache of decoded samples that the sets share when they stream from files; nil when
     /// they are held in memory.
     public var streamingCache: SampleCache?
-    /// What the loader read, skipped and ignored in each image folder, the training folder first;
-    /// empty for other formats.
+    /// The loader's report of each image folder (files read, skipped and ignored), the training
+    /// folder first; empty for other formats.
     public var imageFolderReports: [ImageFolderReport]
 
     /// All warnings as sentences for the console and the run record: the split warnings, then

@@ -52,7 +52,7 @@ public final class SampleCache: @unchecked Sendable {
     ///     samples that fit, at most `keyCount`.
     ///   - sampleSize: the number of values in one sample.
     ///   - storesBytes: whether every value that will be admitted is a whole number in 0...255,
-    ///     so that one byte holds it exactly.
+    ///     so that one byte stores it exactly.
     public init(byteLimit: Int, sampleSize: Int, keyCount: Int, storesBytes: Bool = false) {
         precondition(byteLimit >= 0 && sampleSize > 0 && keyCount >= 0, "Invalid cache dimensions.")
         bytesPerValue = storesBytes ? 1 : MemoryLayout<Float>.stride
@@ -68,8 +68,8 @@ public final class SampleCache: @unchecked Sendable {
         storage.deallocate()
     }
 
-    /// Copies sample `key` to `destination` and returns true when the cache holds it; returns
-    /// false, counting a miss, when it does not.
+    /// Copies sample `key` to `destination` and returns true when the cache contains it.
+    /// Returns false, and counts a miss, when it does not.
     public func copy(_ key: Int, to destination: UnsafeMutablePointer<Float>) -> Bool {
         lock.lock()
         defer { lock.unlock() }

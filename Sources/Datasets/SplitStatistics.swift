@@ -98,9 +98,9 @@ public struct SplitStatistics: Codable, Equatable, Sendable {
 
 /// The mean and the sum of squared deviations from it of each channel plane of each sample.
 ///
-/// Channels are the C planes of [C, H, W] samples; samples of any other shape count as one
-/// channel of all their values. `record(_:values:)` may run for different samples at once: the
-/// moments live in fixed buffers that are never resized.
+/// Channels are the C planes of [C, H, W] samples. Samples of any other shape count as one
+/// channel of all their values. `record(_:values:)` may run for different samples at once,
+/// because the moments are stored in fixed buffers that are never resized.
 final class PlaneMoments: @unchecked Sendable {
     /// The shape of one sample.
     let sampleShape: [Int]

@@ -28,12 +28,12 @@ public struct Standardization: Codable, Equatable, Sendable {
 
     /// Fits the statistics of `mode` to all samples of `source`, read in order.
     ///
-    /// Samples are read one chunk at a time, so a `StreamedImageSet` is fitted without holding
-    /// all its samples. Each sample's block of a group gives its own mean and sum of squared
-    /// deviations, and the blocks are merged sample by sample with the pairwise update of Chan,
-    /// Golub and LeVeque (1979), which avoids the cancellation of E[x^2] - E[x]^2 when the mean
-    /// is large against the spread. A `Dataset` and a `StreamedImageSet` with the same samples
-    /// get identical statistics.
+    /// Samples are read one chunk at a time, so a `StreamedImageSet` is fitted without keeping
+    /// all its samples in memory. Each sample's block of a group gives its own mean and sum of
+    /// squared deviations. The blocks are merged sample by sample with the updating formula of
+    /// Chan, Golub and LeVeque (Stanford report CS-TR-79-773, 1979), which avoids the
+    /// cancellation of E[x^2] - E[x]^2 when the mean is large against the spread. A `Dataset`
+    /// and a `StreamedImageSet` with the same samples get identical statistics.
     ///
     /// - Throws: `DatasetError.invalidDataset` for a source without samples (unless `mode` is
     ///   `none`), `DatasetError.standardizationMismatch` for `perChannel` on a sample shape

@@ -18,7 +18,7 @@ struct MeasuredImageFolder: ImageFolderContents {
     var originalSizes: [ImageSize]
     /// The counts of loaded, skipped and ignored files.
     var report: ImageFolderReport
-    /// Whether every sample has only whole values in 0...255, so that a byte holds each exactly.
+    /// Whether every sample has only whole values in 0...255, so that a byte stores each exactly.
     var hasByteValues: Bool
 
     /// Decodes every image below `folder` in parallel, as `LoadedImageFolder` does, and keeps what

@@ -14,8 +14,8 @@ public struct TrainingAndTestSets: Equatable, Sendable {
     public var trainingImageSizes: [ImageSize]?
     /// The size of each sample's image file in `test` before resizing, where known.
     public var testImageSizes: [ImageSize]?
-    /// What the loader read, skipped and ignored in each image folder, the training folder first;
-    /// empty for other formats.
+    /// The loader's report of each image folder (files read, skipped and ignored), the training
+    /// folder first; empty for other formats.
     public var imageFolderReports: [ImageFolderReport] = []
 
     /// Creates a pair from two data sets, or from a whole data set when `test` is nil.

@@ -21,8 +21,8 @@ public enum ProcessMemory {
         #endif
     }
 
-    /// The most bytes resident at any time since the process started, or nil where the system
-    /// does not report it.
+    /// The peak resident memory in bytes since the process started, or nil where the system does
+    /// not report it.
     public static var peakResidentBytes: Int? {
         #if os(Linux)
             return statusField("VmHWM")

@@ -30,8 +30,8 @@ struct BatchAssembler {
     /// labels.
     ///
     /// With an `augmentation`, the samples are first copied into `scratch`, a tensor of the same
-    /// shape as `input`, and each is then transformed into its row of `input` by its own draw,
-    /// taken from the generator in row order, so the batch depends only on the generator's seed.
+    /// shape as `input`. Each is then transformed into its row of `input` by its own draw, taken
+    /// from the generator in row order, so the batch depends only on the generator's seed.
     ///
     /// - Throws: the errors of `SampleSource.copySamples(at:to:)`.
     static func fill(

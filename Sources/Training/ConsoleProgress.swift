@@ -55,7 +55,7 @@ public final class ConsoleProgress: TrainingObserver {
         var lines = data.imageFolderReports.flatMap { Self.lines(describing: $0) }
         if let cache = data.streamingCache {
             let sampleCount = data.training.count + data.validation.count + data.test.count
-            // The test split never enters the cache, so it holds at most the other two.
+            // The test split never enters the cache, so it stores at most the other two splits.
             let capacity = min(cache.capacity, data.training.count + data.validation.count)
             let mebibytes = Double(capacity * cache.sampleSize * cache.bytesPerValue) / 1_048_576
             let rest =

@@ -75,8 +75,8 @@ public struct RunSummary: Codable, Sendable {
     /// The process's memory during the run, and the streaming cache's use; nil in summaries
     /// written before runs recorded memory.
     public var memory: MemoryFacts?
-    /// What the loader read, skipped and ignored in each image folder, the training folder first;
-    /// nil for other formats.
+    /// The loader's report of each image folder (files read, skipped and ignored), the training
+    /// folder first; nil for other formats.
     public var imageFolders: [ImageFolderReport]?
 
     /// The resident memory of the process during a run, as `ProcessMemory` reads it, and the
@@ -85,7 +85,7 @@ public struct RunSummary: Codable, Sendable {
         /// Resident mebibytes when the run started: before it loaded its data, or after, when the
         /// data was prepared beforehand (a study's trials share it).
         public var residentAtStartMB: Double?
-        /// The most mebibytes resident at any time in the process up to the end of the run.
+        /// The process's peak resident memory in mebibytes, up to the end of the run.
         public var peakResidentMB: Double?
         /// `data.images.memoryLimitMB` when the data streamed from its files.
         public var streamingLimitMB: Int?

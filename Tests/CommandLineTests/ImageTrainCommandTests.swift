@@ -147,13 +147,14 @@ struct ImageTrainCommandTests {
             }
         }
 
-        // One thread and one seed: the streamed run sees the same samples in the same order.
+        // With one thread and one seed, the streamed run reads the same samples in the same order.
         #expect(histories[0] == histories[1])
         let test = summaries.map { ($0["test"] as? [String: Any])?["accuracy"] as? Double }
-        #expect(test[0] != nil && test[0] == test[1])
+        #expect(test[0] != nil)
+        #expect(test[0] == test[1])
 
-        // The run in memory holds every decoded image (twice while the splits are copied out);
-        // the streamed run holds its 4 MiB cache plus 10 to 12 MiB that hardly grow with the
+        // The run in memory keeps every decoded image, twice while the splits are copied out.
+        // The streamed run keeps its 4 MiB cache, plus 10 to 12 MiB that hardly grow with the
         // image count: the model, batch buffers, thread stacks and the file list.
         let memoryGrowth = try residentGrowth(summaries[0])
         let streamedGrowth = try residentGrowth(summaries[1])

@@ -38,11 +38,11 @@ struct ImageConfigurationTests {
     @Test(arguments: [
         (#"[32.5, 32]"#, "[32.5, 32]"), (#"[32, 32, 3]"#, "[32, 32, 3]"), (#""large""#, "\"large\""),
     ])
-    func badSizeShowsTheValue(json: String, shown: String) {
+    func badSizeShowsTheValue(json: String, expectedValue: String) {
         let error = decodingError(
             #"{"path": "/d", "format": "imageFolder", "images": {"size": "# + json + "}}")
         #expect(error?.field == "data.images.size")
-        #expect(error?.value == shown)
+        #expect(error?.value == expectedValue)
     }
 
     @Test func countsPlanDecodes() throws {

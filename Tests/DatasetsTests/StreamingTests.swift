@@ -20,7 +20,7 @@ struct SampleCacheTests {
         cache.admit(3, from: [30, 31])
         cache.admit(1, from: [10, 11])
         cache.admit(0, from: [0, 1])  // full: not stored
-        cache.admit(3, from: [99, 99])  // held already: unchanged
+        cache.admit(3, from: [99, 99])  // already cached: unchanged
         #expect(cache.copy(3, to: &out))
         #expect(out == [30, 31])
         #expect(cache.copy(1, to: &out))
@@ -57,13 +57,13 @@ struct SampleCacheTests {
         }
         let statistics = cache.statistics
         #expect(statistics.cachedSamples == 1_000)
-        var held = 0
+        var cachedCount = 0
         var buffer = [Float](repeating: 0, count: 64)
         for key in 0..<keys where cache.copy(key, to: &buffer) {
             #expect(buffer.allSatisfy { $0 == Float(key) })
-            held += 1
+            cachedCount += 1
         }
-        #expect(held == 1_000)
+        #expect(cachedCount == 1_000)
     }
 }
 

@@ -121,7 +121,7 @@ struct LayerGradientTests {
 struct ConvolutionKernelTests {
     @Test func eightChannelsBetweenConvolutions() {
         // The second convolution gets 8 channels padded to a block of 16, a layout for which
-        // oneDNN 2.6 has only its reference kernel; the layer reorders to a layout it runs fast,
+        // oneDNN 2.6 has only its reference kernel. The layer reorders to a layout that runs fast,
         // and the gradients must not change.
         var generator = SeededGenerator(seed: 14)
         let second = Conv2D(

@@ -123,8 +123,8 @@ struct StreamedTrainingTests {
     func interruptedRunKeepsTheFinishedEpochs(split: Split) throws {
         let folder = try Self.imageFolder(count: 12)
         defer { try? FileManager.default.removeItem(at: folder) }
-        // Gray 256 x 256 samples after area resizing keep 4-byte values: 1 MiB holds 4 of them,
-        // the first 4 training samples, so the others are read from their files every epoch.
+        // Gray 256 x 256 samples after area resizing keep 4-byte values, so 1 MiB stores 4 of
+        // them: the first 4 training samples. The others are read from their files every epoch.
         let experiment = try Experiment.decode(
             Data(
                 """

@@ -207,8 +207,8 @@ public final class Conv2D: Layer {
         operation: (inout dnnl_memory_desc_t, inout dnnl_memory_desc_t) -> dnnl_convolution_desc_t?
     ) -> PrimitiveDescriptor {
         var anySource = MemoryDescriptor.any(inputShape).raw
-        var given = outputGradient.raw
-        guard let chosen = operation(&anySource, &given) else {
+        var outputLayout = outputGradient.raw
+        guard let chosen = operation(&anySource, &outputLayout) else {
             preconditionFailure("\(what): oneDNN rejected the convolution")
         }
         let preferred = PrimitiveDescriptor(chosen, hint: hint, what)
